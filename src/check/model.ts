@@ -1,0 +1,106 @@
+/**
+ * The model interface between a specification and the search strategies.
+ *
+ * Like Stateright's `Model`: initial states, successors labelled with the
+ * action that produced them, and the properties to check. The TLA+
+ * evaluator (src/check/eval) implements it for a spec + cfg; the search
+ * strategies (src/check/search: BFS, simulation) and the model-based
+ * testing layer (src/mbt: fast-check, xstate) drive it. Nothing here knows
+ * about TLA+ syntax.
+ */
+import type { Loc } from '../tla/ast.js';
+import type { ExitCode } from '../errors.js';
+import type { Value } from './value/index.js';
+
+/** A state: one value per variable, in the model's `variables` order. */
+export type State = readonly Value[];
+
+/** What produced a state: an action name, its source span, and the values bound by `\E` and parameters. */
+export interface ActionLabel {
+  /** Definition name of the action (`Next` disjunct), or 'Initial predicate' for initial states. */
+  name: string;
+  /** Source span of the action's definition (TLC prints `<Name line L, col C to line L2, col C2 of module M>`). */
+  loc?: Loc;
+  /** Module that defines the action (for TLC-style printing). */
+  module?: string;
+  /** Parameter and `\E`-bound values in binding order, e.g. `[['self', p1], ['v', 2]]`. */
+  params: [string, Value][];
+}
+
+export interface Transition {
+  state: State;
+  action: ActionLabel;
+}
+
+/** A named state predicate (invariant, `[]P` property). */
+export interface NamedStatePredicate {
+  name: string;
+  /** Returns true when the property holds; throws `EvalError` on evaluation errors. */
+  holds(state: State): boolean;
+}
+
+/** A named action predicate (`[][A]_v` property, ACTION_CONSTRAINT). */
+export interface NamedActionPredicate {
+  name: string;
+  holds(from: State, to: State): boolean;
+}
+
+/** Context the search gives the model while it explores (e.g. for `TLCGet("level")`). */
+export interface SearchContext {
+  /** Level (1-based: initial states are level 1) of the state being generated or checked. */
+  level: number;
+}
+
+export interface Model {
+  readonly moduleName: string;
+  readonly variables: readonly string[];
+  /** Initial states in TLC's enumeration order, each labelled 'Initial predicate'. */
+  initialStates(ctx: SearchContext): Iterable<Transition>;
+  /** Successors of `state` in TLC's order (Next disjuncts left to right, domains in value order). */
+  successors(state: State, ctx: SearchContext): Iterable<Transition>;
+  readonly invariants: readonly NamedStatePredicate[];
+  /** Safety properties given as PROPERTY `[]P`: reported as invariants, like TLC does. */
+  readonly stateProperties: readonly NamedStatePredicate[];
+  /** PROPERTY `[][A]_v`: checked on every transition. */
+  readonly actionProperties: readonly NamedActionPredicate[];
+  /** CONSTRAINT: states outside are counted and checked but not explored. */
+  readonly stateConstraints: readonly ((state: State, ctx: SearchContext) => boolean)[];
+  /** ACTION_CONSTRAINT: transitions outside are counted and checked but not explored. */
+  readonly actionConstraints: readonly ((from: State, to: State, ctx: SearchContext) => boolean)[];
+  /** ASSUME: evaluated once before the search. */
+  checkAssumptions(): { name?: string; loc?: Loc; holds: boolean }[];
+  /** POSTCONDITION, evaluated after a successful search. */
+  readonly postconditions: readonly { name: string; holds(): boolean }[];
+  readonly checkDeadlock: boolean;
+  /**
+   * 64-bit fingerprint of the state as the search identifies it (after VIEW and
+   * SYMMETRY), written into `out[0]` (high) and `out[1]` (low).
+   */
+  fingerprint(state: State, out: Uint32Array): void;
+  /** Variables (or ALIAS fields) for printing a trace state: `[name, value]` pairs. */
+  display(state: State, prev?: State): [string, Value][];
+}
+
+/** Kinds of evaluation errors, each with TLC's exit code. */
+export type EvalErrorKind =
+  | 'type' // e.g. 1 + TRUE, comparing incomparable values
+  | 'domain' // function applied outside its domain
+  | 'choose' // CHOOSE with no witness
+  | 'overflow' // 32-bit integer overflow
+  | 'unbounded' // enumerating Nat, Int, STRING, ...
+  | 'assert' // Assert(FALSE, msg)
+  | 'unassigned' // an action left a primed variable unassigned
+  | 'other';
+
+/** An error while evaluating the spec: carries TLC's kind of message and the spec location. */
+export class EvalError extends Error {
+  constructor(
+    readonly kind: EvalErrorKind,
+    message: string,
+    readonly loc?: Loc,
+    readonly exitCode: ExitCode = kind === 'assert' ? 14 : kind === 'domain' ? 76 : kind === 'overflow' ? 255 : 75,
+  ) {
+    super(message);
+    this.name = 'EvalError';
+  }
+}
