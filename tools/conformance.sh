@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the shared TLC conformance suite against the embedded checker.
+# Usage: npm run conformance [-- --tier N | --filter STR]
+# Tiers 1, 2 and 4 are required to pass; tier 3 (liveness) is run when asked for with --tier 3.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+runner="$here/../shared/conformance/run"
+if [ ! -x "$runner" ] && [ ! -f "$runner" ]; then
+  echo "conformance: $runner not found (the shared folder is not beside this checkout); skipped"
+  exit 0
+fi
+cli=(node "$here/dist/cli.js" check --json)
+if [ "$#" -gt 0 ]; then
+  exec bash "$runner" "$@" -- "${cli[@]}"
+fi
+status=0
+for tier in 1 2 4; do
+  bash "$runner" --tier "$tier" -- "${cli[@]}" || status=1
+done
+exit $status
