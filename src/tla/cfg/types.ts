@@ -23,8 +23,8 @@ export type CfgValue =
   | { kind: 'tuple'; elems: CfgValue[] };
 
 export type ConstantAssignment =
-  /** `N = 3`, `Procs = {p1, p2}` */
-  | { kind: 'value'; name: string; value: CfgValue; loc: CfgLoc }
+  /** `N = 3`, `Procs = {p1, p2}`; `N = [Mod] 3` sets the constant of module Mod only (`module`). */
+  | { kind: 'value'; name: string; value: CfgValue; module?: string; loc: CfgLoc }
   /** `Op <- Other` (substitution / override by a definition of the spec), also `Op <- [Mod] Other`. */
   | { kind: 'substitution'; name: string; by: string; module?: string; loc: CfgLoc };
 

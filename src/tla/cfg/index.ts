@@ -1,0 +1,4 @@
+export type { CfgToken, CfgTokenKind } from './lexer.js';
+export { tokenizeConfig } from './lexer.js';
+export { CONFIG_KEYWORDS, parseConfigFile, parseConfigText } from './parse.js';
+export type { CfgLoc, CfgValue, ConstantAssignment, ModelConfig, NamedRef } from './types.js';
