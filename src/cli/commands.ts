@@ -1,6 +1,7 @@
 /** Every `tlaw` sub-command, registered in the order `tlaw --help` lists them. */
 import type { Command } from 'commander';
+import { registerParseCommand } from './parse.js';
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerParseCommand(program);
 }
