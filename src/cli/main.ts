@@ -41,4 +41,3 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = ExitCode.systemError;
   }
 }
-

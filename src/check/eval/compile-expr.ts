@@ -1,0 +1,284 @@
+/**
+ * Expressions → closures. Names are resolved here, once; evaluation never
+ * walks the AST.
+ */
+import type { Expr, Loc } from '../../tla/ast.js';
+import {
+  applyFcn,
+  asFcn,
+  asSet,
+  FcnSet,
+  fcnUpdate,
+  fieldAccess,
+  intLiteral,
+  makeRecord,
+  makeSet,
+  printValue,
+  RecordSet,
+  TupleValue,
+  type Value,
+  valueEquals,
+} from '../value/index.js';
+import { compileBoundQuant, compileChoose, compileFcnCtor, compileSetFilter, compileSetMap } from './compile-binders.js';
+import { compileLet } from './compile-let.js';
+import { compileIdent, compileInstanceRef, compileOpApp } from './compile-ops.js';
+import { type CEnv, newSlot } from './env.js';
+import type { Deps } from './scope.js';
+import { evalFail, type Fn, locate } from './runtime.js';
+
+/** Requires a boolean (TLC: a non-boolean used where a condition is expected). */
+export function asBool(v: Value, loc: Loc, what: string): boolean {
+  if (typeof v === 'boolean') return v;
+  return evalFail('type', `A non-boolean expression (${printValue(v)}) was used as the ${what}.`, loc);
+}
+
+/** Wraps a closure so errors without a location get `loc`. */
+export function located(fn: Fn, loc: Loc): Fn {
+  return (c, f) => {
+    try {
+      return fn(c, f);
+    } catch (e) {
+      return locate(e, loc);
+    }
+  };
+}
+
+/**
+ * Compiles `e`; a subexpression that reads no state, next state or frame
+ * (`{"idle", "busy"}`, `1..N`) is evaluated once and its value reused.
+ */
+export function compileExpr(e: Expr, env: CEnv): Fn {
+  switch (e.kind) {
+    case 'Num':
+    case 'Str':
+    case 'Bool':
+    case 'Ident':
+    case 'At':
+    case 'Lambda':
+      return compileNode(e, env);
+  }
+  const deps: Deps = { state: false, prime: false, local: false };
+  const fn = compileNode(e, { ...env, deps });
+  if (deps.state) env.deps.state = true;
+  if (deps.prime) env.deps.prime = true;
+  if (deps.local) env.deps.local = true;
+  if (deps.state || deps.prime || deps.local) return fn;
+  let cached: Value | undefined;
+  return (c, f) => {
+    if (cached === undefined) cached = fn(c, f);
+    return cached;
+  };
+}
+
+function compileNode(e: Expr, env: CEnv): Fn {
+  switch (e.kind) {
+    case 'Num': {
+      let n: number;
+      try {
+        n = intLiteral(e.value);
+      } catch (err) {
+        return locate(err, e.loc);
+      }
+      return () => n;
+    }
+    case 'Str': {
+      const s = e.value;
+      return () => s;
+    }
+    case 'Bool': {
+      const b = e.value;
+      return () => b;
+    }
+    case 'Ident':
+      return compileIdent(e, env);
+    case 'OpApp':
+      return compileOpApp(e, env);
+    case 'InstanceRef':
+      return compileInstanceRef(e, env);
+    case 'Let':
+      return compileLet(e, env);
+    case 'If': {
+      const cond = compileExpr(e.cond, env);
+      const th = compileExpr(e.then, env);
+      const el = compileExpr(e.else, env);
+      const loc = e.cond.loc;
+      return (c, f) => (asBool(cond(c, f), loc, 'condition of IF') ? th(c, f) : el(c, f));
+    }
+    case 'Case': {
+      const guards = e.arms.map((a) => compileExpr(a.guard, env));
+      const bodies = e.arms.map((a) => compileExpr(a.body, env));
+      const other = e.other ? compileExpr(e.other, env) : undefined;
+      const loc = e.loc;
+      return (c, f) => {
+        for (let i = 0; i < guards.length; i++) {
+          if (asBool(guards[i](c, f), loc, 'guard of a CASE arm')) return bodies[i](c, f);
+        }
+        if (other) return other(c, f);
+        return evalFail('other', 'Attempted to evaluate a CASE with no conditions true.', loc);
+      };
+    }
+    case 'Quant':
+      return compileBoundQuant(e, env);
+    case 'Choose':
+      return compileChoose(e, env);
+    case 'SetEnum': {
+      const elems = e.elems.map((x) => compileExpr(x, env));
+      return (c, f) => {
+        const vs: Value[] = new Array(elems.length);
+        for (let i = 0; i < elems.length; i++) vs[i] = elems[i](c, f);
+        return makeSet(vs);
+      };
+    }
+    case 'SetFilter':
+      return compileSetFilter(e, env);
+    case 'SetMap':
+      return compileSetMap(e, env);
+    case 'FcnCtor':
+      return compileFcnCtor(e, env);
+    case 'FcnApp': {
+      const fn = compileExpr(e.fcn, env);
+      const loc = e.loc;
+      if (e.args.length === 1) {
+        const arg = compileExpr(e.args[0], env);
+        return (c, f) => {
+          const fv = fn(c, f);
+          const a = arg(c, f);
+          try {
+            return applyFcn(asFcn(fv), a);
+          } catch (err) {
+            return locate(err, loc);
+          }
+        };
+      }
+      const args = e.args.map((a) => compileExpr(a, env));
+      return (c, f) => {
+        const fv = fn(c, f);
+        const a = tupleOf(args.map((x) => x(c, f)));
+        try {
+          return applyFcn(asFcn(fv), a);
+        } catch (err) {
+          return locate(err, loc);
+        }
+      };
+    }
+    case 'FcnSet': {
+      const d = compileExpr(e.domain, env);
+      const r = compileExpr(e.range, env);
+      return located((c, f) => new FcnSet(asSet(d(c, f)), asSet(r(c, f))), e.loc);
+    }
+    case 'RecordCtor': {
+      const names = e.fields.map((x) => x.name);
+      const vals = e.fields.map((x) => compileExpr(x.value, env));
+      return (c, f) =>
+        makeRecord(
+          names,
+          vals.map((v) => v(c, f)),
+        );
+    }
+    case 'RecordSet': {
+      const order = e.fields.map((_, i) => i).sort((a, b) => (e.fields[a].name < e.fields[b].name ? -1 : 1));
+      const names = order.map((i) => e.fields[i].name);
+      const sets = order.map((i) => compileExpr(e.fields[i].set, env));
+      return located((c, f) => new RecordSet(names, sets.map((s) => asSet(s(c, f)))), e.loc);
+    }
+    case 'FieldAccess': {
+      const r = compileExpr(e.record, env);
+      const name = e.field;
+      return located((c, f) => fieldAccess(r(c, f), name), e.loc);
+    }
+    case 'Tuple': {
+      const elems = e.elems.map((x) => compileExpr(x, env));
+      return (c, f) => {
+        const vs: Value[] = new Array(elems.length);
+        for (let i = 0; i < elems.length; i++) vs[i] = elems[i](c, f);
+        return tupleOf(vs);
+      };
+    }
+    case 'Except':
+      return compileExcept(e, env);
+    case 'At': {
+      env.deps.local = true;
+      const slot = env.atSlot;
+      if (slot === undefined) return evalFail('other', '@ used outside an EXCEPT value.', e.loc);
+      return (_c, f) => f!.v[slot] as Value;
+    }
+    case 'Prime': {
+      if (env.primed) return evalFail('other', 'A primed expression is primed again.', e.loc);
+      env.deps.prime = true;
+      return compileExpr(e.expr, { ...env, primed: true });
+    }
+    case 'Unchanged': {
+      if (env.primed) return evalFail('other', 'UNCHANGED inside a primed expression.', e.loc);
+      const now = compileExpr(e.expr, env);
+      env.deps.prime = true;
+      const next = compileExpr(e.expr, { ...env, primed: true });
+      return located((c, f) => valueEquals(next(c, f), now(c, f)), e.loc);
+    }
+    case 'ActionBox':
+    case 'ActionAngle': {
+      // [A]_v is A \/ v' = v; <<A>>_v is A /\ v' # v (evaluated on a pair of states).
+      const act = compileExpr(e.action, env);
+      const now = compileExpr(e.sub, env);
+      env.deps.prime = true;
+      const next = compileExpr(e.sub, { ...env, primed: true });
+      const loc = e.loc;
+      if (e.kind === 'ActionBox') {
+        return (c, f) => asBool(act(c, f), loc, 'action') || valueEquals(next(c, f), now(c, f));
+      }
+      return (c, f) => asBool(act(c, f), loc, 'action') && !valueEquals(next(c, f), now(c, f));
+    }
+    case 'Lambda':
+      return evalFail('other', 'A LAMBDA expression can only be an argument of an operator.', e.loc);
+    case 'Enabled':
+    case 'Fairness':
+    case 'TemporalQuant':
+      return evalFail('other', `The checker cannot evaluate ${e.kind} as a state or action predicate.`, e.loc);
+  }
+}
+
+function tupleOf(vs: Value[]): Value {
+  return new TupleValue(vs);
+}
+
+function compileExcept(e: Extract<Expr, { kind: 'Except' }>, env: CEnv): Fn {
+  const base = compileExpr(e.fcn, env);
+  const atSlot = newSlot(env);
+  const inner: CEnv = { ...env, atSlot };
+  const updates = e.updates.map((u) => ({
+    path: u.path.map((step) =>
+      step.kind === 'field'
+        ? (() => {
+            const n = step.name;
+            return (() => n) as Fn;
+          })()
+        : step.args.length === 1
+          ? compileExpr(step.args[0], env)
+          : (() => {
+              const parts = step.args.map((a) => compileExpr(a, env));
+              return ((c, f) => tupleOf(parts.map((p) => p(c, f)))) as Fn;
+            })(),
+    ),
+    value: compileExpr(u.value, inner),
+  }));
+  const loc = e.loc;
+  return (c, f) => {
+    let fv = base(c, f);
+    try {
+      for (const u of updates) {
+        const keys = u.path.map((p) => p(c, f));
+        fv = updateAt(fv, keys, 0, (old) => {
+          f!.v[atSlot] = old;
+          return u.value(c, f);
+        });
+      }
+    } catch (err) {
+      return locate(err, loc);
+    }
+    return fv;
+  };
+}
+
+function updateAt(fv: Value, keys: Value[], i: number, leaf: (old: Value) => Value): Value {
+  if (i === keys.length) return leaf(fv);
+  return fcnUpdate(asFcn(fv), keys[i], (old) => updateAt(old, keys, i + 1, leaf));
+}

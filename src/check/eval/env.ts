@@ -1,0 +1,43 @@
+/**
+ * The compile environment threaded through the compilers.
+ */
+import type { Loc } from '../../tla/ast.js';
+import type { Value } from '../value/index.js';
+import type { Binding, Deps, Scope } from './scope.js';
+
+/** Services shared by all compiled code of one model. */
+export interface Globals {
+  /** Where Print/PrintT write a line. */
+  print(line: string): void;
+  /** The scope of a named instance's module (built on first use). */
+  instanceScope(b: Extract<Binding, { kind: 'instance' }>): Scope;
+  /** TLCSet/TLCGet registers. */
+  registers: Map<number, Value>;
+}
+
+export interface CEnv {
+  readonly scope: Scope;
+  /** Depth of the frame the code being compiled runs in. */
+  readonly depth: number;
+  /** Slot allocator of that frame. */
+  readonly alloc: { size: number };
+  /** Inside a prime: variables read the next state. */
+  readonly primed: boolean;
+  readonly deps: Deps;
+  /** Slot (in the current frame) holding EXCEPT's `@`. */
+  readonly atSlot?: number;
+  readonly g: Globals;
+}
+
+export function newSlot(env: CEnv): number {
+  return env.alloc.size++;
+}
+
+export function withScope(env: CEnv, scope: Scope): CEnv {
+  return { ...env, scope };
+}
+
+/** Location helper for messages: `line L, col C to line L2, col C2 of module M` (TLC's form). */
+export function tlcLoc(loc: Loc, module: string): string {
+  return `line ${loc.line}, col ${loc.col} to line ${loc.endLine}, col ${Math.max(loc.endCol - 1, 1)} of module ${module}`;
+}

@@ -1,0 +1,75 @@
+/**
+ * Runtime shapes of compiled code.
+ *
+ * Every expression compiles once to a closure `(c, f) => Value`: `c` is the
+ * evaluation context (current state, next state, search level), `f` the
+ * frame holding the values of bound variables and operator parameters.
+ * Frames form a static chain (`up`) so a LET operator or LAMBDA sees the
+ * bound variables of the place it was written; a name's (depth, slot) is
+ * resolved at compile time.
+ */
+import type { Loc } from '../../tla/ast.js';
+import { EvalError as ModelEvalError } from '../model.js';
+import type { Value } from '../value/index.js';
+
+export interface Frame {
+  /** Values of bound variables and parameters (operator-valued parameters hold an OpClosure). */
+  readonly v: unknown[];
+  readonly up: Frame | null;
+}
+
+/** Where an action being explored got its name (TLC's action label). */
+export interface LabelInfo {
+  name: string;
+  loc?: Loc;
+  module?: string;
+}
+
+export interface Ctx {
+  /** Current state (in Init: the partial state being built). */
+  state: (Value | undefined)[];
+  /** Next state being built or checked (undefined entries: not yet assigned); null outside actions. */
+  next: (Value | undefined)[] | null;
+  /** TLCGet("level"). */
+  level: number;
+  /** Action label of the successor being generated. */
+  label: LabelInfo;
+  /** `\E`-bound and parameter values of the action being generated, in binding order. */
+  params: [string, Value][];
+}
+
+/** A compiled expression. */
+export type Fn = (c: Ctx, f: Frame | null) => Value;
+
+/** A compiled action: calls `k` once per way the action can be satisfied (assignments in c.next). */
+export type Act = (c: Ctx, f: Frame | null, k: () => void) => void;
+
+/** An operator passed as an argument (LAMBDA, a definition name, a built-in). */
+export interface OpClosure {
+  readonly arity: number;
+  call(c: Ctx, args: Value[]): Value;
+}
+
+export function hop(f: Frame | null, n: number): Frame | null {
+  let g = f;
+  for (let i = 0; i < n; i++) g = g!.up;
+  return g;
+}
+
+export function makeCtx(state: (Value | undefined)[] = [], next: (Value | undefined)[] | null = null): Ctx {
+  return { state, next, level: 1, label: { name: 'Initial predicate' }, params: [] };
+}
+
+/** An EvalError at `loc` (keeps the innermost location when one is already set). */
+export function locate(e: unknown, loc: Loc): never {
+  if (e instanceof ModelEvalError && e.loc === undefined) {
+    throw new ModelEvalError(e.kind, e.message, loc, e.exitCode);
+  }
+  throw e;
+}
+
+export function evalFail(kind: ModelEvalError['kind'], message: string, loc?: Loc): never {
+  throw new ModelEvalError(kind, message, loc);
+}
+
+export { ModelEvalError };

@@ -1,0 +1,132 @@
+/**
+ * The seen-state store: which states the search has already found, by 64-bit
+ * fingerprint, with each state's parent for rebuilding counterexamples.
+ *
+ * States themselves are not kept: a state id is its discovery index, and the
+ * store holds per id the two fingerprint halves and the parent id (12 bytes),
+ * plus a slot in an open-addressing hash table (linear probing, load ≤ 1/2,
+ * 4 bytes per slot). A trace is rebuilt by re-running the model along the
+ * parent chain and matching fingerprints (see trace.ts), as TLC does.
+ */
+
+/** What a search needs from a seen-state store; a disk or shared store can implement it too. */
+export interface SeenStateStore {
+  /**
+   * Adds the fingerprint `hi:lo` with its parent id (-1 for an initial state).
+   * Returns the new state's id, or -1 when the fingerprint was already present.
+   */
+  add(hi: number, lo: number, parent: number): number;
+  /** Whether the fingerprint is present. */
+  has(hi: number, lo: number): boolean;
+  /** Number of distinct fingerprints stored. */
+  readonly size: number;
+  /** Parent id of a state (-1 for an initial state). */
+  parentOf(id: number): number;
+  /** Writes the fingerprint of state `id` into `out[0]` (high) and `out[1]` (low). */
+  fingerprintOf(id: number, out: Uint32Array): void;
+  /** Bytes of memory the store holds. */
+  readonly bytes: number;
+}
+
+const EMPTY = 0;
+
+/** In-memory store on typed arrays; grows by doubling. */
+export class MemoryStateStore implements SeenStateStore {
+  private table: Int32Array; // id + 1 per slot, 0 = empty
+  private mask: number;
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private parent: Int32Array;
+  private count = 0;
+
+  constructor(initialCapacity = 1 << 12) {
+    let cap = 16;
+    while (cap < initialCapacity) cap *= 2;
+    this.table = new Int32Array(cap * 2);
+    this.mask = cap * 2 - 1;
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.parent = new Int32Array(cap);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get bytes(): number {
+    return this.table.byteLength + this.hi.byteLength + this.lo.byteLength + this.parent.byteLength;
+  }
+
+  add(hi: number, lo: number, parent: number): number {
+    hi >>>= 0;
+    lo >>>= 0;
+    let slot = slotOf(hi, lo) & this.mask;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === EMPTY) break;
+      const id = entry - 1;
+      if (this.lo[id] === lo && this.hi[id] === hi) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+    const id = this.count;
+    if (id === this.hi.length) {
+      this.growEntries();
+      return this.add(hi, lo, parent); // the table was rebuilt: find the slot again
+    }
+    this.hi[id] = hi;
+    this.lo[id] = lo;
+    this.parent[id] = parent;
+    this.table[slot] = id + 1;
+    this.count++;
+    return id;
+  }
+
+  has(hi: number, lo: number): boolean {
+    hi >>>= 0;
+    lo >>>= 0;
+    let slot = slotOf(hi, lo) & this.mask;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === EMPTY) return false;
+      const id = entry - 1;
+      if (this.lo[id] === lo && this.hi[id] === hi) return true;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  parentOf(id: number): number {
+    return this.parent[id]!;
+  }
+
+  fingerprintOf(id: number, out: Uint32Array): void {
+    out[0] = this.hi[id]!;
+    out[1] = this.lo[id]!;
+  }
+
+  /** Doubles the per-id arrays and the hash table (keeping the load factor at most 1/2). */
+  private growEntries(): void {
+    const cap = this.hi.length * 2;
+    this.hi = copyInto(new Uint32Array(cap), this.hi);
+    this.lo = copyInto(new Uint32Array(cap), this.lo);
+    this.parent = copyInto(new Int32Array(cap), this.parent);
+    const table = new Int32Array(cap * 2);
+    const mask = cap * 2 - 1;
+    for (let id = 0; id < this.count; id++) {
+      let slot = slotOf(this.hi[id]!, this.lo[id]!) & mask;
+      while (table[slot] !== EMPTY) slot = (slot + 1) & mask;
+      table[slot] = id + 1;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
+
+/** Fingerprints are already hashes, but mix both halves so a weak half alone does not cluster. */
+function slotOf(hi: number, lo: number): number {
+  return (Math.imul(lo ^ (hi >>> 7), 0x9e3779b1) ^ hi) >>> 0;
+}
+
+function copyInto<T extends Uint32Array | Int32Array>(to: T, from: T): T {
+  to.set(from);
+  return to;
+}

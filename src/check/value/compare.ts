@@ -1,0 +1,210 @@
+/**
+ * Equality and TLC's total order on values.
+ *
+ * TLC's order (it decides set printing, CHOOSE and enumeration order):
+ * booleans FALSE < TRUE; integers numerically; strings by UTF-16 code units;
+ * model values by name and below every other kind; sets by cardinality, then
+ * element-wise in order; functions (tuples, records) by domain size, then
+ * domain elements, then values. Comparing kinds TLC cannot compare (an integer
+ * with a string or a sequence) is an error, but a model value is simply
+ * unequal to anything else.
+ */
+import { fail } from './fail.js';
+import { forceFcn, setElems, setSize } from './force.js';
+import { type AnyFcn, type AnySet, isFcn, isSet, Tag, type Value } from './kinds.js';
+import { printValue } from './print.js';
+
+function kindName(v: Value): string {
+  switch (typeof v) {
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return 'integer';
+    case 'string':
+      return 'string';
+  }
+  if (isSet(v)) return 'set';
+  if (isFcn(v)) return 'function';
+  return 'model value';
+}
+
+function equalityError(a: Value, b: Value): never {
+  const k = kindName(a);
+  if (k === 'set' || k === 'function') {
+    fail(
+      'type',
+      `Attempted to check equality of the ${k} ${printValue(a)} with the value:\n${printValue(b)}`,
+    );
+  }
+  fail('type', `Attempted to check equality of ${k} ${printValue(a)} with non-${k}:\n${printValue(b)}`);
+}
+
+function compareError(a: Value, b: Value): never {
+  const k = kindName(a);
+  if (k === 'set' || k === 'function') {
+    fail('type', `Attempted to compare the ${k} ${printValue(a)} with the value:\n${printValue(b)}`);
+  }
+  fail('type', `Attempted to compare ${k} ${printValue(a)} with non-${k}:\n${printValue(b)}`);
+}
+
+/** TLA+ `=`: true, false, or a TLC type error for incomparable kinds. */
+export function valueEquals(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  switch (typeof a) {
+    case 'number':
+      if (typeof b === 'number') return false;
+      break;
+    case 'string':
+      if (typeof b === 'string') return false;
+      break;
+    case 'boolean':
+      if (typeof b === 'boolean') return false;
+      break;
+    default:
+      if (a.tag === Tag.ModelValue) return false;
+      if (typeof b === 'object') {
+        if (b.tag === Tag.ModelValue) return false;
+        if (isSet(a) && isSet(b)) return setEquals(a, b);
+        if (isFcn(a) && isFcn(b)) return fcnEquals(a, b);
+      }
+      return equalityError(a, b);
+  }
+  if (typeof b === 'object' && b.tag === Tag.ModelValue) return false;
+  return equalityError(a, b);
+}
+
+function setEquals(a: AnySet, b: AnySet): boolean {
+  if (a.tag === Tag.Interval && b.tag === Tag.Interval) {
+    const n = a.size;
+    return n === b.size && (n === 0 || a.lo === b.lo);
+  }
+  if (setSize(a) !== setSize(b)) return false;
+  const ea = setElems(a);
+  const eb = setElems(b);
+  for (let i = 0; i < ea.length; i++) if (!valueEquals(ea[i], eb[i])) return false;
+  return true;
+}
+
+function fcnEquals(x: AnyFcn, y: AnyFcn): boolean {
+  const a = forceFcn(x);
+  const b = forceFcn(y);
+  if (a.tag !== b.tag) return false;
+  if (a.tag === Tag.Tuple) {
+    const bt = b as typeof a;
+    if (a.elems.length !== bt.elems.length) return false;
+    for (let i = 0; i < a.elems.length; i++) if (!valueEquals(a.elems[i], bt.elems[i])) return false;
+    return true;
+  }
+  if (a.tag === Tag.Record) {
+    const br = b as typeof a;
+    if (a.names.length !== br.names.length) return false;
+    for (let i = 0; i < a.names.length; i++) if (a.names[i] !== br.names[i]) return false;
+    for (let i = 0; i < a.values.length; i++) if (!valueEquals(a.values[i], br.values[i])) return false;
+    return true;
+  }
+  const bf = b as typeof a;
+  if (a.domain.length !== bf.domain.length) return false;
+  for (let i = 0; i < a.domain.length; i++) if (!valueEquals(a.domain[i], bf.domain[i])) return false;
+  for (let i = 0; i < a.values.length; i++) if (!valueEquals(a.values[i], bf.values[i])) return false;
+  return true;
+}
+
+/** TLC's compareTo: negative, zero or positive; throws for incomparable kinds. */
+export function compareValues(a: Value, b: Value): number {
+  if (a === b) return 0;
+  const ta = typeof a;
+  if (ta === 'number' && typeof b === 'number') return (a as number) - b;
+  if (ta === 'string' && typeof b === 'string') return (a as string) < b ? -1 : 1;
+  if (ta === 'boolean' && typeof b === 'boolean') return a ? 1 : -1;
+  if (typeof a === 'object' && a.tag === Tag.ModelValue) {
+    if (typeof b === 'object' && b.tag === Tag.ModelValue)
+      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    return -1;
+  }
+  if (typeof b === 'object' && b.tag === Tag.ModelValue) return 1;
+  if (typeof a === 'object' && typeof b === 'object') {
+    if (isSet(a) && isSet(b)) return compareSets(a, b);
+    if (isFcn(a) && isFcn(b)) return compareFcns(a, b);
+  }
+  return compareError(a, b);
+}
+
+function compareSets(a: AnySet, b: AnySet): number {
+  const d = setSize(a) - setSize(b);
+  if (d !== 0) return d;
+  const ea = setElems(a);
+  const eb = setElems(b);
+  for (let i = 0; i < ea.length; i++) {
+    const c = compareValues(ea[i], eb[i]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** Domain and values of a forced function, in canonical order. */
+export function fcnView(f: AnyFcn): { domain: readonly Value[]; values: readonly Value[] } {
+  const g = forceFcn(f);
+  if (g.tag === Tag.Tuple) {
+    const dom: number[] = new Array(g.elems.length);
+    for (let i = 0; i < dom.length; i++) dom[i] = i + 1;
+    return { domain: dom, values: g.elems };
+  }
+  if (g.tag === Tag.Record) return { domain: g.names, values: g.values };
+  return g;
+}
+
+function compareFcns(a: AnyFcn, b: AnyFcn): number {
+  const fa = forceFcn(a);
+  const fb = forceFcn(b);
+  if (fa.tag === Tag.Tuple && fb.tag === Tag.Tuple) {
+    const d = fa.elems.length - fb.elems.length;
+    if (d !== 0) return d;
+    for (let i = 0; i < fa.elems.length; i++) {
+      const c = compareValues(fa.elems[i], fb.elems[i]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  }
+  const va = fcnView(fa);
+  const vb = fcnView(fb);
+  const d = va.values.length - vb.values.length;
+  if (d !== 0) return d;
+  for (let i = 0; i < va.domain.length; i++) {
+    const c = compareValues(va.domain[i], vb.domain[i]);
+    if (c !== 0) return c;
+  }
+  for (let i = 0; i < va.values.length; i++) {
+    const c = compareValues(va.values[i], vb.values[i]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function numericAsc(a: Value, b: Value): number {
+  return (a as number) - (b as number);
+}
+
+/** Sorts (in place) and deduplicates values into TLC's canonical set order. */
+export function sortUnique(elems: Value[]): Value[] {
+  const n = elems.length;
+  if (n < 2) return elems;
+  let allInts = true;
+  for (let i = 0; i < n; i++) {
+    if (typeof elems[i] !== 'number') {
+      allInts = false;
+      break;
+    }
+  }
+  if (allInts) {
+    elems.sort(numericAsc);
+    let w = 1;
+    for (let i = 1; i < n; i++) if (elems[i] !== elems[w - 1]) elems[w++] = elems[i];
+    elems.length = w;
+    return elems;
+  }
+  elems.sort(compareValues);
+  let w = 1;
+  for (let i = 1; i < n; i++) if (compareValues(elems[i], elems[w - 1]) !== 0) elems[w++] = elems[i];
+  elems.length = w;
+  return elems;
+}

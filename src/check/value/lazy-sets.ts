@@ -1,0 +1,276 @@
+/**
+ * Sets that answer membership without being expanded: Nat, Int, STRING,
+ * SUBSET S, [S -> T], Seq(S), [a : S, b : T], S \X T and filters. Finite ones
+ * expand on demand to explicit sets in TLC's order.
+ */
+import { fail } from './fail.js';
+import { forceFcn, makeFcn, makeSet, setElems, setSize } from './force.js';
+import {
+  type AnySet,
+  isFcn,
+  isSet,
+  LazySet,
+  RecordValue,
+  SetValue,
+  Tag,
+  TupleValue,
+  type Value,
+} from './kinds.js';
+import { setContains } from './ops.js';
+
+function unbounded(what: string): never {
+  fail('unbounded', `Attempted to enumerate a set of the form ${what}, which is infinite.`);
+}
+
+function isFiniteSet(s: AnySet): boolean {
+  return s.tag !== Tag.LazySet || s.finite;
+}
+
+/** Nat, Int and STRING. */
+export class BuiltinSet extends LazySet {
+  constructor(readonly name: 'Nat' | 'Int' | 'STRING') {
+    super();
+  }
+  readonly finite = false;
+  contains(v: Value): boolean {
+    if (this.name === 'STRING') return typeof v === 'string';
+    if (typeof v !== 'number') return false;
+    return this.name === 'Int' || v >= 0;
+  }
+  protected expand(): SetValue {
+    return unbounded(this.name);
+  }
+  show(): string {
+    return this.name;
+  }
+  static readonly Nat = new BuiltinSet('Nat');
+  static readonly Int = new BuiltinSet('Int');
+  static readonly STRING = new BuiltinSet('STRING');
+}
+
+/** SUBSET S */
+export class SubsetSet extends LazySet {
+  constructor(readonly base: AnySet) {
+    super();
+    this.finite = isFiniteSet(base);
+  }
+  readonly finite: boolean;
+  contains(v: Value): boolean {
+    if (!isSet(v)) return false;
+    for (const e of setElems(v)) if (!setContains(this.base, e)) return false;
+    return true;
+  }
+  override size(): number {
+    return 2 ** setSize(this.base);
+  }
+  protected expand(): SetValue {
+    if (!this.finite) unbounded('SUBSET S for an infinite S');
+    const b = setElems(this.base);
+    if (b.length > 24) fail('other', `Attempted to enumerate SUBSET of a set with ${b.length} elements.`);
+    const out: Value[] = [];
+    const n = 2 ** b.length;
+    for (let mask = 0; mask < n; mask++) {
+      const sub: Value[] = [];
+      for (let i = 0; i < b.length; i++) if (mask & (1 << i)) sub.push(b[i]);
+      out.push(new SetValue(sub));
+    }
+    return makeSet(out);
+  }
+  show(print: (v: Value) => string): string {
+    return `SUBSET ${print(this.base)}`;
+  }
+}
+
+/** [S -> T] */
+export class FcnSet extends LazySet {
+  constructor(
+    readonly domain: AnySet,
+    readonly range: AnySet,
+  ) {
+    super();
+    this.finite = isFiniteSet(domain) && isFiniteSet(range);
+  }
+  readonly finite: boolean;
+  contains(v: Value): boolean {
+    if (!isFcn(v)) return false;
+    const f = forceFcn(v);
+    const dom = setElems(this.domain);
+    let values: readonly Value[];
+    let fdom: readonly Value[];
+    if (f.tag === Tag.Tuple) {
+      values = f.elems;
+      fdom = values.map((_, i) => i + 1);
+    } else if (f.tag === Tag.Record) {
+      values = f.values;
+      fdom = f.names;
+    } else {
+      values = f.values;
+      fdom = f.domain;
+    }
+    if (fdom.length !== dom.length) return false;
+    for (let i = 0; i < dom.length; i++) if (!setContains(this.domain, fdom[i])) return false;
+    for (const x of values) if (!setContains(this.range, x)) return false;
+    return true;
+  }
+  override size(): number {
+    return setSize(this.range) ** setSize(this.domain);
+  }
+  protected expand(): SetValue {
+    if (!this.finite) unbounded('[S -> T] for an infinite S or T');
+    const dom = setElems(this.domain);
+    const rng = setElems(this.range);
+    const out: Value[] = [];
+    if (dom.length === 0) return new SetValue([TupleValue.empty]);
+    if (rng.length === 0) return SetValue.empty;
+    const idx = new Array<number>(dom.length).fill(0);
+    for (;;) {
+      out.push(
+        makeFcn(
+          dom,
+          idx.map((i) => rng[i]),
+        ),
+      );
+      let k = dom.length - 1;
+      while (k >= 0 && idx[k] === rng.length - 1) idx[k--] = 0;
+      if (k < 0) break;
+      idx[k]++;
+    }
+    return makeSet(out);
+  }
+  show(print: (v: Value) => string): string {
+    return `[${print(this.domain)} -> ${print(this.range)}]`;
+  }
+}
+
+/** Seq(S) */
+export class SeqSet extends LazySet {
+  constructor(readonly base: AnySet) {
+    super();
+  }
+  readonly finite = false;
+  contains(v: Value): boolean {
+    if (!isFcn(v)) return false;
+    const f = forceFcn(v);
+    if (f.tag !== Tag.Tuple) return false;
+    for (const x of f.elems) if (!setContains(this.base, x)) return false;
+    return true;
+  }
+  protected expand(): SetValue {
+    return unbounded('Seq(S)');
+  }
+  show(print: (v: Value) => string): string {
+    return `Seq(${print(this.base)})`;
+  }
+}
+
+/** Cartesian enumeration of sets in order, building each combination with `make`. */
+function cartesian(sets: readonly (readonly Value[])[], make: (vals: Value[]) => Value): Value[] {
+  const out: Value[] = [];
+  if (sets.some((s) => s.length === 0)) return out;
+  const idx = new Array<number>(sets.length).fill(0);
+  for (;;) {
+    out.push(make(idx.map((i, k) => sets[k][i])));
+    let k = sets.length - 1;
+    while (k >= 0 && idx[k] === sets[k].length - 1) idx[k--] = 0;
+    if (k < 0) break;
+    idx[k]++;
+  }
+  return out;
+}
+
+/** [a : S, b : T] (field names sorted). */
+export class RecordSet extends LazySet {
+  constructor(
+    readonly names: readonly string[],
+    readonly sets: readonly AnySet[],
+  ) {
+    super();
+    this.finite = sets.every(isFiniteSet);
+  }
+  readonly finite: boolean;
+  contains(v: Value): boolean {
+    if (typeof v !== 'object' || v.tag !== Tag.Record) return false;
+    if (v.names.length !== this.names.length) return false;
+    for (let i = 0; i < this.names.length; i++) {
+      if (v.names[i] !== this.names[i] || !setContains(this.sets[i], v.values[i])) return false;
+    }
+    return true;
+  }
+  override size(): number {
+    return this.sets.reduce((n, s) => n * setSize(s), 1);
+  }
+  protected expand(): SetValue {
+    if (!this.finite) unbounded('[a : S] for an infinite S');
+    return makeSet(cartesian(this.sets.map(setElems), (vals) => new RecordValue(this.names, vals)));
+  }
+  show(print: (v: Value) => string): string {
+    return `[${this.names.map((n, i) => `${n} : ${print(this.sets[i])}`).join(', ')}]`;
+  }
+}
+
+/** S1 \X S2 \X ... */
+export class ProductSet extends LazySet {
+  constructor(readonly sets: readonly AnySet[]) {
+    super();
+    this.finite = sets.every(isFiniteSet);
+  }
+  readonly finite: boolean;
+  contains(v: Value): boolean {
+    if (!isFcn(v)) return false;
+    const f = forceFcn(v);
+    if (f.tag !== Tag.Tuple || f.elems.length !== this.sets.length) return false;
+    for (let i = 0; i < this.sets.length; i++) if (!setContains(this.sets[i], f.elems[i])) return false;
+    return true;
+  }
+  override size(): number {
+    return this.sets.reduce((n, s) => n * setSize(s), 1);
+  }
+  protected expand(): SetValue {
+    if (!this.finite) unbounded('S \\X T for an infinite S or T');
+    return makeSet(cartesian(this.sets.map(setElems), (vals) => new TupleValue(vals)));
+  }
+  show(print: (v: Value) => string): string {
+    return this.sets.map(print).join(' \\X ');
+  }
+}
+
+/** {x \in S : P} over an infinite S (finite ones are computed eagerly). */
+export class FilterSet extends LazySet {
+  constructor(
+    readonly base: AnySet,
+    readonly pred: (v: Value) => boolean,
+  ) {
+    super();
+    this.finite = isFiniteSet(base);
+  }
+  readonly finite: boolean;
+  contains(v: Value): boolean {
+    return setContains(this.base, v) && this.pred(v);
+  }
+  protected expand(): SetValue {
+    if (!this.finite) unbounded('{x \\in S : P} for an infinite S');
+    return new SetValue(setElems(this.base).filter(this.pred));
+  }
+  show(print: (v: Value) => string): string {
+    return `{x \\in ${print(this.base)} : ...}`;
+  }
+}
+
+/** S \cup T where one side is infinite. */
+export class UnionSet extends LazySet {
+  constructor(readonly parts: readonly AnySet[]) {
+    super();
+    this.finite = parts.every(isFiniteSet);
+  }
+  readonly finite: boolean;
+  contains(v: Value): boolean {
+    return this.parts.some((p) => setContains(p, v));
+  }
+  protected expand(): SetValue {
+    if (!this.finite) unbounded('S \\cup T for an infinite S or T');
+    return makeSet(this.parts.flatMap((p) => [...setElems(p)]));
+  }
+  show(print: (v: Value) => string): string {
+    return this.parts.map(print).join(' \\cup ');
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * Set and function operations the evaluator needs, with TLC's errors.
+ */
+
+import { compareValues, valueEquals } from './compare.js';
+import { fail } from './fail.js';
+import { forceFcn, makeFcn, makeSet, setElems, setSize } from './force.js';
+import {
+  type AnyFcn,
+  type AnySet,
+  IntervalValue,
+  isFcn,
+  isSet,
+  RecordValue,
+  SetValue,
+  Tag,
+  TupleValue,
+  type Value,
+} from './kinds.js';
+import { UnionSet } from './lazy-sets.js';
+import { printValue } from './print.js';
+
+/** Requires a set, else TLC's kind of type error. */
+export function asSet(v: Value, what = 'a set'): AnySet {
+  if (isSet(v)) return v;
+  fail('type', `Attempted to use ${printValue(v)} as ${what}, but it is not a set.`);
+}
+
+/** Requires a function (tuple, record, function). */
+export function asFcn(v: Value): AnyFcn {
+  if (isFcn(v)) return v;
+  fail('type', `A non-function (${printValue(v)}) was applied as a function.`);
+}
+
+/** Index of `v` in a canonical sorted array, or -1. */
+function indexIn(elems: readonly Value[], v: Value): number {
+  const n = elems.length;
+  if (n <= 16) {
+    for (let i = 0; i < n; i++) if (valueEquals(elems[i], v)) return i;
+    return -1;
+  }
+  if (typeof v === 'number' && typeof elems[0] === 'number' && typeof elems[n - 1] === 'number') {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = elems[mid] as number;
+      if (m === v) return mid;
+      if (m < v) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareValues(elems[mid], v);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** `v \in S` */
+export function setContains(s: AnySet, v: Value): boolean {
+  if (s.tag === Tag.Interval) return typeof v === 'number' && v >= s.lo && v <= s.hi;
+  if (s.tag === Tag.Set) return indexIn(s.elems, v) >= 0;
+  return s.contains(v);
+}
+
+function finite(s: AnySet): boolean {
+  return s.tag !== Tag.LazySet || s.finite;
+}
+
+export function setUnion(a: AnySet, b: AnySet): AnySet {
+  if (!finite(a) || !finite(b)) return new UnionSet([a, b]);
+  const ea = setElems(a);
+  const eb = setElems(b);
+  if (eb.length === 0) return a;
+  if (ea.length === 0) return b;
+  return new SetValue(mergeSorted(ea, eb));
+}
+
+/** Merges two canonical element arrays into one (linear, no re-sort). */
+function mergeSorted(a: readonly Value[], b: readonly Value[]): Value[] {
+  const out: Value[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : compareValues(x, y);
+    if (c < 0) {
+      out[n++] = x;
+      i++;
+    } else if (c > 0) {
+      out[n++] = y;
+      j++;
+    } else {
+      out[n++] = x;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  out.length = n;
+  return out;
+}
+
+export function setIntersect(a: AnySet, b: AnySet): SetValue {
+  if (!finite(a)) return new SetValue(setElems(b).filter((x) => setContains(a, x)));
+  return new SetValue(setElems(a).filter((x) => setContains(b, x)));
+}
+
+export function setMinus(a: AnySet, b: AnySet): SetValue {
+  return new SetValue(setElems(a).filter((x) => !setContains(b, x)));
+}
+
+/** `a \subseteq b` */
+export function setSubsetEq(a: AnySet, b: AnySet): boolean {
+  for (const x of setElems(a)) if (!setContains(b, x)) return false;
+  return true;
+}
+
+/** `UNION S` */
+export function bigUnion(s: AnySet): AnySet {
+  const parts = setElems(s).map((x) => asSet(x));
+  if (parts.some((p) => !finite(p))) return new UnionSet(parts);
+  return makeSet(parts.flatMap((p) => [...setElems(p)]));
+}
+
+export function cardinality(s: AnySet): number {
+  if (!finite(s)) {
+    fail('unbounded', `Attempted to compute the cardinality of the infinite set ${printValue(s)}.`);
+  }
+  return setSize(s);
+}
+
+export function domainError(f: Value, arg: Value): never {
+  fail(
+    'domain',
+    `Attempted to apply function:\n${printValue(f)}\nto argument ${printValue(arg)}, which is not in the domain of the function.`,
+  );
+}
+
+/** `f[arg]` with TLC's out-of-domain error. */
+export function applyFcn(f: AnyFcn, arg: Value): Value {
+  switch (f.tag) {
+    case Tag.Tuple:
+      if (typeof arg === 'number' && arg >= 1 && arg <= f.elems.length) return f.elems[arg - 1];
+      return domainError(f, arg);
+    case Tag.Record:
+      if (typeof arg === 'string') {
+        const v = f.field(arg);
+        if (v !== undefined) return v;
+      }
+      return domainError(f, arg);
+    case Tag.Fcn: {
+      let i = -1;
+      try {
+        i = indexIn(f.domain, arg);
+      } catch {
+        i = -1;
+      }
+      if (i < 0) return domainError(f, arg);
+      return f.values[i];
+    }
+    case Tag.LazyFcn:
+      if (!setContains(f.domain, arg)) return domainError(f, arg);
+      return f.applyUnchecked(arg);
+  }
+}
+
+/** `DOMAIN f` */
+export function fcnDomain(f: AnyFcn): AnySet {
+  switch (f.tag) {
+    case Tag.Tuple:
+      return new IntervalValue(1, f.elems.length);
+    case Tag.Record:
+      return new SetValue(f.names);
+    case Tag.Fcn:
+      return new SetValue(f.domain);
+    case Tag.LazyFcn:
+      return f.domain;
+  }
+}
+
+/**
+ * `[f EXCEPT ![key] = newValue]` for one step; a key outside the domain
+ * leaves f unchanged (TLC's behaviour).
+ */
+export function fcnUpdate(f: AnyFcn, key: Value, update: (old: Value) => Value): AnyFcn {
+  const g = forceFcn(f);
+  switch (g.tag) {
+    case Tag.Tuple: {
+      if (typeof key !== 'number' || key < 1 || key > g.elems.length) return g;
+      const elems = g.elems.slice();
+      elems[key - 1] = update(elems[key - 1]);
+      return new TupleValue(elems);
+    }
+    case Tag.Record: {
+      if (typeof key !== 'string') return g;
+      const i = g.names.indexOf(key);
+      if (i < 0) return g;
+      const values = g.values.slice();
+      values[i] = update(values[i]);
+      return new RecordValue(g.names, values);
+    }
+    default: {
+      const i = indexIn(g.domain, key);
+      if (i < 0) return g;
+      const values = g.values.slice();
+      values[i] = update(values[i]);
+      return makeFcn(g.domain, values);
+    }
+  }
+}
+
+/** `r.field` */
+export function fieldAccess(r: Value, field: string): Value {
+  if (typeof r === 'object' && r.tag === Tag.Record) {
+    const v = r.field(field);
+    if (v !== undefined) return v;
+  } else if (isFcn(r)) {
+    return applyFcn(r, field);
+  }
+  fail(
+    'domain',
+    `Attempted to apply the record\n${printValue(r)}\nto argument "${field}", which is not in the domain of the function.`,
+  );
+}
+
+/** `f @@ g`: f's values on DOMAIN f, g's elsewhere. */
+export function fcnMerge(f: AnyFcn, g: AnyFcn): AnyFcn {
+  const dom: Value[] = [...setElems(fcnDomain(f)), ...setElems(fcnDomain(g))];
+  const all = makeSet(dom).elems;
+  const fd = fcnDomain(f);
+  const values = all.map((k) => (setContains(fd, k) ? applyFcn(f, k) : applyFcn(g, k)));
+  return makeFcn(all, values);
+}
+
+/** `k :> v` */
+export function singletonFcn(k: Value, v: Value): AnyFcn {
+  return makeFcn([k], [v]);
+}
+
+/** The elements of a sequence (tuple or function with domain 1..n); error otherwise. */
+export function seqElems(v: Value, op: string): readonly Value[] {
+  if (isFcn(v)) {
+    const f = forceFcn(v);
+    if (f.tag === Tag.Tuple) return f.elems;
+  }
+  fail('type', `Attempted to apply ${op} to a value that is not a sequence:\n${printValue(v)}`);
+}

@@ -1,0 +1,309 @@
+/**
+ * `tlaw check [paths...]`: model-check specs with the embedded checker (BFS,
+ * or random simulation with --simulate) or with real TLC (--engine tlc), and
+ * report like TLC: its text output, or with --json one JSON object on the
+ * last line of stdout (an array when several models were checked).
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { CheckResult } from '../check/result.js';
+import { diagnosticsResult } from '../check/result.js';
+import { bfs, simulate } from '../check/search/index.js';
+import { ExitCode, formatDiagnostic } from '../errors.js';
+import { formatItf } from '../trace/index.js';
+import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
+import { loadModel } from './check-load.js';
+import {
+  checkResultJsonLine,
+  checkResultToJson,
+  formatCheckReport,
+  formatInitialStates,
+  progressLine,
+  type ReportOptions,
+  resultToTrace,
+} from './report/index.js';
+
+export interface CheckOptions {
+  config?: string;
+  lib?: string[];
+  json?: boolean;
+  /** false with --no-deadlock. */
+  deadlock?: boolean;
+  dumpTrace?: string;
+  simulate?: number;
+  depth?: number;
+  seed?: number;
+  workers?: number;
+  engine?: 'embedded' | 'tlc';
+}
+
+/** Where the command writes; tests pass their own. */
+export interface CheckIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stderr is a terminal (enables the progress line). */
+  stderrIsTTY?: boolean;
+}
+
+/** Exit code when every model ran but some did not have the outcome models.json expects. */
+export const EXPECTATION_MISMATCH = 1;
+
+const processIO: CheckIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
+  },
+};
+
+function positiveInt(name: string) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer.`);
+    return n;
+  };
+}
+
+function integer(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('the seed must be an integer.');
+  return n;
+}
+
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description(
+      'model-check TLA+ specs (a .tla file with its .cfg, or folders of them / with a models.json)',
+    )
+    .argument('[paths...]', '.tla files or folders', ['.'])
+    .option('--config <file>', 'model configuration (default: the spec with .cfg)')
+    .option('--lib <dir...>', 'extra folders to search for modules')
+    .option('--json', 'print the result as one JSON object on the last line of stdout')
+    .option('--no-deadlock', 'do not report deadlocks')
+    .option('--dump-trace <file>', 'write the counterexample as an ITF trace (JSON)')
+    .option(
+      '--simulate <n>',
+      'walk n random behaviours instead of searching all states',
+      positiveInt('--simulate'),
+    )
+    .option(
+      '--depth <d>',
+      'maximum number of states per simulated behaviour (default 100)',
+      positiveInt('--depth'),
+    )
+    .option('--seed <s>', 'seed of the simulation', integer)
+    .option('--workers <n>', 'worker threads (the embedded checker runs 1)', positiveInt('--workers'))
+    .addOption(
+      new Option('--engine <engine>', 'checker to run').choices(['embedded', 'tlc']).default('embedded'),
+    )
+    .action(async (paths: string[], options: CheckOptions) => {
+      process.exitCode = await runCheck(paths, options);
+    });
+}
+
+/** Runs the command; returns the process exit code. */
+export async function runCheck(
+  paths: readonly string[],
+  options: CheckOptions,
+  io: CheckIO = processIO,
+): Promise<number> {
+  const usage = usageProblem(options);
+  if (usage) return reportFailure(usage, ExitCode.usageError, options, io);
+  const jobs = collectJobs(paths.length > 0 ? paths : ['.'], options.config);
+  if (!jobs.value) {
+    const r = diagnosticsResult(jobs.diagnostics, ExitCode.usageError);
+    return emitSingle(r, options, io);
+  }
+  const single = jobs.value.length === 1 && jobs.value[0]!.expect === undefined;
+  if (single) {
+    // One model in text mode: TLC's progress lines are printed as the search goes.
+    const live: LiveReport = { enabled: !options.json, initialStatesPrinted: false };
+    const result = await checkOne(jobs.value[0]!, options, io, live);
+    return emitSingle(result, options, io, { initialStatesLine: !live.initialStatesPrinted });
+  }
+
+  const outcomes: { job: CheckJob; result: CheckResult; matched: boolean | null }[] = [];
+  for (const job of jobs.value) {
+    const result = await checkOne(job, options, io, { enabled: false, initialStatesPrinted: false });
+    const matched = job.expect ? meetsExpectation(result, job.expect) : null;
+    outcomes.push({ job, result, matched });
+    if (!options.json) io.stdout(`${formatModelLine(job, result, matched)}\n`);
+  }
+  if (options.json) {
+    const rows = outcomes.map(({ job, result, matched }) => ({
+      name: job.name,
+      spec: job.spec,
+      config: job.config,
+      ...(job.expect ? { expect: job.expect, matched } : {}),
+      ...checkResultToJson(result),
+    }));
+    io.stdout(`${JSON.stringify(rows)}\n`);
+  } else {
+    const bad = outcomes.filter(
+      (o) => o.matched === false || (o.matched === null && o.result.exitCode !== 0),
+    );
+    io.stdout(`${outcomes.length - bad.length} of ${outcomes.length} models as expected.\n`);
+  }
+  if (outcomes.some((o) => o.matched === false)) return EXPECTATION_MISMATCH;
+  return outcomes.find((o) => o.matched === null && o.result.exitCode !== 0)?.result.exitCode ?? ExitCode.ok;
+}
+
+function usageProblem(options: CheckOptions): string | null {
+  if (options.workers !== undefined && options.workers > 1 && options.engine !== 'tlc') {
+    return `--workers ${options.workers}: the embedded checker runs one worker; use --workers 1 or --engine tlc.`;
+  }
+  if (options.engine === 'tlc' && options.simulate !== undefined) {
+    return '--simulate is supported by the embedded engine only.';
+  }
+  if ((options.depth !== undefined || options.seed !== undefined) && options.simulate === undefined) {
+    return '--depth and --seed apply to --simulate.';
+  }
+  return null;
+}
+
+function reportFailure(message: string, exitCode: number, options: CheckOptions, io: CheckIO): number {
+  if (options.json) {
+    const r = diagnosticsResult(
+      [{ code: 'io', severity: 'error', message }],
+      exitCode as CheckResult['exitCode'],
+    );
+    io.stdout(`${checkResultJsonLine(r)}\n`);
+  } else io.stderr(`tlaw check: ${message}\n`);
+  return exitCode;
+}
+
+/** Prints one model's full report (TLC text, or one JSON line). */
+function emitSingle(
+  result: CheckResult,
+  options: CheckOptions,
+  io: CheckIO,
+  report: ReportOptions = {},
+): number {
+  if (options.json) {
+    io.stdout(`${checkResultJsonLine(result)}\n`);
+    return result.exitCode;
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  if (errors.length > 0 && result.totalStates === null) return result.exitCode;
+  const lines = formatCheckReport({ ...result, diagnostics: [] }, report);
+  io.stdout(`${lines.join('\n')}\n`);
+  return result.exitCode;
+}
+
+/** `PASS name: invariant-violation (Inv), 11 distinct states, 0.02s (expected ...)` */
+export function formatModelLine(job: CheckJob, r: CheckResult, matched: boolean | null): string {
+  const status = matched === null ? (r.exitCode === 0 ? 'OK  ' : 'FAIL') : matched ? 'PASS' : 'FAIL';
+  const outcome = r.violated ? `${r.result} (${r.violated})` : r.result;
+  const states = r.distinctStates !== null ? `, ${r.distinctStates} distinct states` : '';
+  const time = `, ${(r.durationMs / 1000).toFixed(2)}s`;
+  const expected = matched === false && job.expect ? `, expected ${describeExpectation(job.expect)}` : '';
+  const why = r.result === 'error' && r.message ? `: ${r.message.split('\n')[0]}` : '';
+  return `${status} ${job.name}: ${outcome}${states}${time}${expected}${why}`;
+}
+
+function describeExpectation(e: Expectation): string {
+  return e.violated ? `${e.result} (${e.violated})` : e.result;
+}
+
+/** Checks one model with the chosen engine; every failure comes back as a result, never a throw. */
+async function checkOne(
+  job: CheckJob,
+  options: CheckOptions,
+  io: CheckIO,
+  live: LiveReport,
+): Promise<CheckResult> {
+  const started = Date.now();
+  const result =
+    options.engine === 'tlc' ? await checkWithTlc(job, options) : await checkEmbedded(job, options, io, live);
+  if (options.dumpTrace) dumpTrace(result, job, options.dumpTrace, io);
+  if (result.durationMs === 0) result.durationMs = Date.now() - started;
+  return result;
+}
+
+/** Lines of the text report printed while the search runs (so they come before and between Print output, as in TLC). */
+interface LiveReport {
+  enabled: boolean;
+  initialStatesPrinted: boolean;
+}
+
+async function checkEmbedded(
+  job: CheckJob,
+  options: CheckOptions,
+  io: CheckIO,
+  live: LiveReport,
+): Promise<CheckResult> {
+  const started = Date.now();
+  const loaded = loadModel(job.spec, job.config, {
+    libPaths: options.lib ?? [],
+    print: (line) => io.stdout(`${line}\n`),
+  });
+  if (!loaded.model) return diagnosticsResult(loaded.diagnostics, loaded.exitCode, Date.now() - started);
+  const checkDeadlock = options.deadlock === false ? false : undefined;
+  let result: CheckResult;
+  if (options.simulate !== undefined) {
+    const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+    if (!options.json) io.stderr(`Simulating ${options.simulate} behaviours with seed ${seed}.\n`);
+    result = simulate(loaded.model, {
+      behaviours: options.simulate,
+      depth: options.depth ?? 100,
+      seed,
+      ...(checkDeadlock === false ? { checkDeadlock } : {}),
+    });
+  } else {
+    const progress = progressLine(io.stderrIsTTY && !options.json ? process.stderr : nonTty);
+    try {
+      result = bfs(loaded.model, {
+        ...(checkDeadlock === false ? { checkDeadlock } : {}),
+        ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+        ...(live.enabled
+          ? {
+              onInitialStates: (n: number) => {
+                progress.done();
+                io.stdout(`${formatInitialStates(n)}\n`);
+                live.initialStatesPrinted = true;
+              },
+            }
+          : {}),
+      });
+    } finally {
+      progress.done();
+    }
+  }
+  result.diagnostics = [...loaded.diagnostics, ...result.diagnostics];
+  return result;
+}
+
+const nonTty = { isTTY: false } as NodeJS.WriteStream;
+
+async function checkWithTlc(job: CheckJob, options: CheckOptions): Promise<CheckResult> {
+  const { runTlc } = await import('../tlc/index.js');
+  const r = await runTlc({
+    spec: job.spec,
+    config: job.config,
+    workers: options.workers ?? 1,
+    ...(options.deadlock === false ? { tlcArgs: ['-deadlock'] } : {}),
+  });
+  // Keep the shared result shape: drop what only TLC reports.
+  const { summary: _summary, rawTrace: _rawTrace, ...result } = r;
+  return result;
+}
+
+function dumpTrace(result: CheckResult, job: CheckJob, file: string, io: CheckIO): void {
+  const trace = resultToTrace(result, job.spec, job.config);
+  if (!trace) {
+    io.stderr(`tlaw check: no trace to write to ${file} (${result.result}).\n`);
+    return;
+  }
+  try {
+    writeFileSync(file, formatItf(trace));
+  } catch (err) {
+    result.diagnostics.push({
+      code: 'io',
+      severity: 'error',
+      message: `Cannot write the trace to ${file} (in ${dirname(file)}): ${(err as Error).message}`,
+    });
+  }
+}

@@ -1,0 +1,20 @@
+export { resultToTrace } from './itf-trace.js';
+export {
+  type CheckResultJson,
+  checkResultJsonLine,
+  checkResultToJson,
+  type JsonTraceStep,
+  traceStepToJson,
+} from './json.js';
+export { formatProgress, type ProgressLine, progressLine } from './progress.js';
+export {
+  formatCheckReport,
+  formatErrorLocation,
+  formatInitialStates,
+  formatStateLines,
+  formatStepHeader,
+  formatSummary,
+  formatTrace,
+  type ReportOptions,
+  showValue,
+} from './text.js';

@@ -1,0 +1,113 @@
+/**
+ * Reads the trace states TLC prints:
+ *
+ * ```
+ * 2: <Next line 10, col 12 to line 10, col 45 of module M>
+ * /\ x = 1
+ * /\ y = [a |-> 1,
+ *         b |-> 2]
+ * ```
+ *
+ * With a single variable TLC drops the `/\ `. Long values continue on
+ * indented lines. Values stay text here; src/tlc/value-text.ts reads them.
+ */
+import type { RawActionLabel, TlcLocation } from './types.js';
+
+const LOCATED_ACTION = /^(.*?) line (\d+), col (\d+) to line (\d+), col (\d+) of module (\S+)$/;
+
+/** Reads the inside of `<...>`: `Next line 10, col 12 to line 10, col 45 of module M` or `Initial predicate`. */
+export function parseActionLabel(text: string): RawActionLabel {
+  const inner = text
+    .trim()
+    .replace(/^<(.*)>$/s, '$1')
+    .trim();
+  const m = LOCATED_ACTION.exec(inner);
+  if (!m) return { name: inner };
+  return {
+    name: m[1]!,
+    location: {
+      module: m[6]!,
+      line: Number(m[2]),
+      col: Number(m[3]),
+      endLine: Number(m[4]),
+      endCol: Number(m[5]),
+    },
+  };
+}
+
+/** Reads `name = value` lines (with or without `/\ `), joining continuation lines into the value. */
+export function parseStateAssignments(lines: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  const conjunctive = lines.some((l) => l.startsWith('/\\ '));
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const startsNew = conjunctive
+      ? line.startsWith('/\\ ')
+      : /^[A-Za-z_][A-Za-z0-9_]* = /.test(line) && out.length === 0;
+    const body = conjunctive && startsNew ? line.slice(3) : line;
+    const eq = /^([A-Za-z_][A-Za-z0-9_]*) = (.*)$/s.exec(body);
+    if (startsNew && eq) {
+      out.push([eq[1]!, eq[2]!]);
+    } else if (out.length > 0) {
+      const last = out[out.length - 1]!;
+      last[1] += '\n' + line;
+    }
+  }
+  return out.map(([name, value]) => [name, normalizeValueText(value)]);
+}
+
+/** Joins a pretty-printed multi-line value into one line. */
+function normalizeValueText(text: string): string {
+  return text
+    .split('\n')
+    .map((l, i) => (i === 0 ? l.trimEnd() : l.trim()))
+    .join(' ')
+    .trim();
+}
+
+export type TraceStateHeader =
+  | { kind: 'state'; index: number; action: RawActionLabel }
+  | { kind: 'stuttering'; index: number }
+  | { kind: 'back-to-state'; index: number; action?: RawActionLabel };
+
+/** Reads the first line of a 2217 / 2218 / 2122 message (`-tool` wording). */
+export function parseStateHeader(line: string): TraceStateHeader | undefined {
+  const back = /^(\d+): Back to state(?::\s*(.*))?$/.exec(line.trim());
+  if (back) {
+    return {
+      kind: 'back-to-state',
+      index: Number(back[1]),
+      action: back[2] ? parseActionLabel(back[2]) : undefined,
+    };
+  }
+  const stutter = /^(\d+): Stuttering$/.exec(line.trim());
+  if (stutter) return { kind: 'stuttering', index: Number(stutter[1]) };
+  const state = /^(\d+): (.*)$/.exec(line.trim());
+  if (state) return { kind: 'state', index: Number(state[1]), action: parseActionLabel(state[2]!) };
+  return undefined;
+}
+
+/** TLC's `line L, col C to line L2, col C2 of module M` or `Line L, column C to line L2, column C2 in M`. */
+export function findLocation(text: string): TlcLocation | undefined {
+  const a = /line (\d+), col (\d+) to line (\d+), col (\d+) of module (\w+)/.exec(text);
+  if (a) {
+    return {
+      module: a[5]!,
+      line: Number(a[1]),
+      col: Number(a[2]),
+      endLine: Number(a[3]),
+      endCol: Number(a[4]),
+    };
+  }
+  const b = /[Ll]ine (\d+), column (\d+) to line (\d+), column (\d+) in (\w+)/.exec(text);
+  if (b) {
+    return {
+      module: b[5]!,
+      line: Number(b[1]),
+      col: Number(b[2]),
+      endLine: Number(b[3]),
+      endCol: Number(b[4]),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,93 @@
+/**
+ * Types shared by the TLC output parsers and the runner.
+ *
+ * TLC reports a run in three forms: the `-tool` message stream, the plain
+ * text output, and the `-dumpTrace json` file. The parsers turn each into a
+ * `TlcSummary` (verdict and counts) and a `RawTrace` (states as TLC printed
+ * them, before any value is interpreted).
+ */
+
+/** Verdict categories, as in the conformance suite's expected.json. */
+export type TlcResultKind =
+  | 'ok'
+  | 'invariant-violation'
+  | 'deadlock'
+  | 'liveness-violation'
+  | 'property-violation'
+  | 'assertion-failure'
+  | 'error';
+
+/** A source span as TLC prints it: `line L, col C to line L2, col C2 of module M`. */
+export interface TlcLocation {
+  module: string;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+/** The action that produced a trace state: `<Next line 10, col 12 to ... of module M>` or `<Initial predicate>`. */
+export interface RawActionLabel {
+  name: string;
+  location?: TlcLocation;
+}
+
+export interface RawTraceState<V> {
+  /** TLC's 1-based state number. */
+  index: number;
+  action: RawActionLabel;
+  /** Variable (or ALIAS field) → value, in printing order. */
+  values: Record<string, V>;
+}
+
+interface RawTraceBase {
+  /** Variable names in the order TLC printed them. */
+  vars: string[];
+  /** 0-based index of the state a lasso returns to (`Back to state n` is `loop = n - 1`). */
+  loop?: number;
+  /** The behaviour ends by stuttering forever in its last state. */
+  stuttering: boolean;
+  /** The action of the lasso's closing step, when TLC printed one. */
+  loopAction?: RawActionLabel;
+}
+
+/** A trace whose values are TLA+ text as TLC printed them (`{1, 2}`, `[a |-> 1]`). */
+export interface RawTextTrace extends RawTraceBase {
+  format: 'tla';
+  states: RawTraceState<string>[];
+}
+
+/** A trace from `-dumpTrace json`: values are TLC's (lossy) JSON. */
+export interface RawJsonTrace extends RawTraceBase {
+  format: 'json';
+  states: RawTraceState<unknown>[];
+}
+
+export type RawTrace = RawTextTrace | RawJsonTrace;
+
+/** What a TLC run found: verdict, counts, and the error text, as read from its output. */
+export interface TlcSummary {
+  result: TlcResultKind;
+  /** Name of the violated invariant or property. */
+  violated: string | null;
+  /** From the final "N states generated, N distinct states found, N states left on queue." */
+  distinctStates: number | null;
+  totalStates: number | null;
+  statesLeftOnQueue: number | null;
+  /** From "Finished computing initial states: N distinct states generated". */
+  initialStates: number | null;
+  /** From "The depth of the complete state graph search is N." */
+  depth: number | null;
+  /** TLC's exit code: the real one when known, else inferred from the messages. */
+  exitCode: number;
+  /** First line of the error message (for SANY errors: of SANY's report). */
+  errorMessage: string | null;
+  /** The whole error message. */
+  errorText: string | null;
+  /** Where the error is, when TLC names a place (SANY errors, evaluation errors). */
+  errorLocation?: TlcLocation;
+  /** The counterexample, when TLC printed one. */
+  trace?: RawTextTrace;
+  /** TLC's version line (`TLC2 Version ...`), when printed. */
+  version?: string;
+}

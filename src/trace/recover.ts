@@ -1,0 +1,155 @@
+/**
+ * Typed traces from TLC's traces, by re-execution.
+ *
+ * TLC's printed and JSON traces lose information: JSON does not tell sets
+ * from sequences or records from functions, and neither form records the
+ * values an action's parameters and `\E` were bound to. Re-executing the
+ * spec recovers all of it: for each step, among the model's initial states
+ * (or successors of the previous state) under the named action, take the
+ * first, in TLC's order, whose displayed values match what TLC recorded.
+ */
+import type { ActionLabel, Model, State, Transition } from '../check/model.js';
+import { type Value, valueEquals } from '../check/value/index.js';
+import type { Diagnostic, Result } from '../errors.js';
+import type { RawActionLabel, RawTrace } from '../tlc/index.js';
+import { parseValueText } from '../tlc/index.js';
+import { matchesTlcJson } from './match-json.js';
+import type { Trace } from './types.js';
+
+export interface RecoverOptions {
+  spec?: string;
+  model?: string;
+  property?: string;
+  result?: string;
+}
+
+/** A typed trace and the model states it visits (for replay against the model). */
+export interface RecoveredTrace {
+  trace: Trace;
+  states: State[];
+}
+
+type Matcher = (value: Value, recorded: unknown) => boolean;
+
+const matchText: Matcher = (value, recorded) => {
+  const parsed = parseValueText(String(recorded));
+  if (parsed.value === undefined) return false;
+  try {
+    return valueEquals(value, parsed.value);
+  } catch {
+    return false; // Incomparable kinds: not this state.
+  }
+};
+
+function describeAction(a: RawActionLabel): string {
+  const where = a.location
+    ? ` (line ${a.location.line}, col ${a.location.col} of module ${a.location.module})`
+    : '';
+  return `${a.name}${where}`;
+}
+
+/** TLC names unnamed actions 'Action'; only a real name narrows the search. */
+function sameAction(raw: RawActionLabel, label: ActionLabel): boolean {
+  if (raw.name === 'Action' || raw.name === 'Initial predicate') return true;
+  if (raw.name !== label.name) return false;
+  if (raw.location && label.loc)
+    return raw.location.line === label.loc.line && raw.location.col === label.loc.col;
+  return true;
+}
+
+/**
+ * Re-executes `raw` on `model`. Fails with a diagnostic naming the first
+ * step that no initial state or successor matches.
+ */
+export function recoverTrace(
+  raw: RawTrace,
+  model: Model,
+  options: RecoverOptions = {},
+): Result<RecoveredTrace> {
+  const matches: Matcher = raw.format === 'json' ? matchesTlcJson : matchText;
+  const fail = (message: string): Result<RecoveredTrace> => ({
+    diagnostics: [{ code: 'io', severity: 'error', message } satisfies Diagnostic],
+  });
+  const fits = (t: Transition, recorded: Record<string, unknown>, prev: State | undefined): boolean => {
+    const shown = model.display(t.state, prev);
+    if (shown.length !== Object.keys(recorded).length) return false;
+    return shown.every(([name, value]) => name in recorded && matches(value, recorded[name]));
+  };
+
+  const states: State[] = [];
+  const labels: ActionLabel[] = [];
+  for (let i = 0; i < raw.states.length; i++) {
+    const step = raw.states[i]!;
+    const prev = states[i - 1];
+    const ctx = { level: i + 1 };
+    let found: Transition | undefined;
+    let tried = 0;
+    try {
+      const candidates = prev === undefined ? model.initialStates(ctx) : model.successors(prev, ctx);
+      for (const t of candidates) {
+        if (!sameAction(step.action, t.action)) continue;
+        tried++;
+        if (fits(t, step.values as Record<string, unknown>, prev)) {
+          found = t;
+          break;
+        }
+      }
+    } catch (e) {
+      return fail(
+        `state ${step.index}: evaluating the spec failed while re-executing the trace: ${(e as Error).message}`,
+      );
+    }
+    if (!found) {
+      const what = prev === undefined ? `initial states` : `successors of state ${raw.states[i - 1]!.index}`;
+      const under = prev === undefined ? '' : ` under action ${describeAction(step.action)}`;
+      return fail(
+        `state ${step.index} diverges: none of the ${tried} ${what}${under} has the values TLC recorded` +
+          ` (${Object.entries(step.values)
+            .map(([k, v]) => `${k} = ${raw.format === 'json' ? JSON.stringify(v) : v}`)
+            .join(', ')})`,
+      );
+    }
+    states.push(found.state);
+    labels.push(found.action);
+  }
+
+  const trace: Trace = {
+    spec: options.spec ?? model.moduleName,
+    vars: [...model.variables],
+    states: states.map((s, i) => ({
+      action: labels[i],
+      values: Object.fromEntries(model.variables.map((v, k) => [v, s[k]!])),
+    })),
+  };
+  if (options.model !== undefined) trace.model = options.model;
+  if (options.property !== undefined) trace.property = options.property;
+  if (options.result !== undefined) trace.result = options.result;
+  if (raw.stuttering) trace.loop = states.length - 1;
+  else if (raw.loop !== undefined) {
+    trace.loop = raw.loop;
+    const closing = closingAction(model, states, raw.loop, raw.loopAction);
+    if (closing) trace.loopAction = closing;
+  }
+  return { value: { trace, states }, diagnostics: [] };
+}
+
+/** The action that leads from the last state back to `states[loop]`. */
+function closingAction(
+  model: Model,
+  states: State[],
+  loop: number,
+  raw: RawActionLabel | undefined,
+): ActionLabel | undefined {
+  const last = states[states.length - 1];
+  const target = states[loop];
+  if (!last || !target) return undefined;
+  try {
+    for (const t of model.successors(last, { level: states.length + 1 })) {
+      if (raw && !sameAction(raw, t.action)) continue;
+      if (t.state.every((v, i) => valueEquals(v, target[i]!))) return t.action;
+    }
+  } catch {
+    // The closing step is optional information.
+  }
+  return undefined;
+}

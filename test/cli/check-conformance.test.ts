@@ -1,0 +1,63 @@
+/**
+ * The shared TLC conformance suite through `tlaw check --json`, with the
+ * runner's comparison rules: the result always, `violated` when expected,
+ * distinct states and depth exactly for ok cases and whenever reported for
+ * violations; only the result for errors. Tier 3 (liveness) is not run here.
+ * Skipped when the suite or the evaluator is absent.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const casesDir = '/work/shared/conformance/cases';
+const evaluatorExists = existsSync(join(here, '../../src/check/eval/index.ts'));
+
+interface Expected {
+  module: string;
+  cfg: string;
+  tier: number;
+  result: string;
+  violated: string | null;
+  distinctStates: number | null;
+  depth: number | null;
+}
+
+const cases = existsSync(casesDir)
+  ? readdirSync(casesDir)
+      .sort()
+      .map((dir) => ({
+        dir,
+        expected: JSON.parse(readFileSync(join(casesDir, dir, 'expected.json'), 'utf8')) as Expected,
+      }))
+      .filter((c) => c.expected.tier !== 3)
+  : [];
+
+describe.skipIf(cases.length === 0 || !evaluatorExists)('conformance with TLC (tiers 1, 2, 4)', () => {
+  it.each(cases)('$dir', async ({ dir, expected }) => {
+    let stdout = '';
+    await runCheck(
+      [join(casesDir, dir, `${expected.module}.tla`)],
+      {
+        json: true,
+        config: join(casesDir, dir, expected.cfg),
+        engine: 'embedded',
+      },
+      {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: () => {},
+      },
+    );
+    const got = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    expect(got.result).toBe(expected.result);
+    if (expected.result === 'error') return;
+    if (expected.violated !== null) expect(got.violated).toBe(expected.violated);
+    if (expected.result === 'ok' || got.distinctStates !== null)
+      expect(got.distinctStates).toBe(expected.distinctStates);
+    if (expected.result === 'ok' || got.depth !== null) expect(got.depth).toBe(expected.depth);
+  });
+});
