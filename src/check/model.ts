@@ -8,8 +8,9 @@
  * testing layer (src/mbt: fast-check, xstate) drive it. Nothing here knows
  * about TLA+ syntax.
  */
-import type { Loc } from '../tla/ast.js';
+
 import type { ExitCode } from '../errors.js';
+import type { Loc } from '../tla/ast.js';
 import type { Value } from './value/index.js';
 
 /** A state: one value per variable, in the model's `variables` order. */
@@ -93,12 +94,19 @@ export type EvalErrorKind =
   | 'other';
 
 /** An error while evaluating the spec: carries TLC's kind of message and the spec location. */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: TLA+ evaluation errors; the JS global of that name is never used here.
 export class EvalError extends Error {
   constructor(
     readonly kind: EvalErrorKind,
     message: string,
     readonly loc?: Loc,
-    readonly exitCode: ExitCode = kind === 'assert' ? 14 : kind === 'domain' ? 76 : kind === 'overflow' ? 255 : 75,
+    readonly exitCode: ExitCode = kind === 'assert'
+      ? 14
+      : kind === 'domain'
+        ? 76
+        : kind === 'overflow'
+          ? 255
+          : 75,
   ) {
     super(message);
     this.name = 'EvalError';
