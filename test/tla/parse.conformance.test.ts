@@ -19,14 +19,13 @@ function def(m: Module, name: string): OperatorDef {
 }
 
 describe('fixture specs', () => {
-  it.each(readdirSync(fixtures).filter((f) => f.endsWith('.tla') && f !== 'ParseError.tla'))(
-    '%s parses without diagnostics',
-    (file) => {
-      const m = parseFixture(file);
-      expect(m.name).toBe(file.replace(/\.tla$/, ''));
-      expect(m.units.length).toBeGreaterThan(0);
-    },
-  );
+  it.each(
+    readdirSync(fixtures).filter((f) => f.endsWith('.tla') && f !== 'ParseError.tla'),
+  )('%s parses without diagnostics', (file) => {
+    const m = parseFixture(file);
+    expect(m.name).toBe(file.replace(/\.tla$/, ''));
+    expect(m.units.length).toBeGreaterThan(0);
+  });
 
   it('reads InstanceMain: instances and instance references', () => {
     const m = parseFixture('InstanceMain.tla');

@@ -73,20 +73,19 @@ describe('syntax errors', () => {
 });
 
 describe('damaged specs', () => {
-  it.each(readdirSync(fixtures).filter((f) => f.endsWith('.tla')))(
-    'every one-line deletion of %s parses or gives located syntax diagnostics, never an exception',
-    (file) => {
-      const lines = readFileSync(join(fixtures, file), 'utf8').split('\n');
-      for (let i = 0; i < lines.length; i++) {
-        const text = [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n');
-        const r = parseModuleText(text, file);
-        if (r.value === undefined) {
-          expect(r.diagnostics.length).toBeGreaterThan(0);
-          for (const d of r.diagnostics) expect(d.loc).toMatchObject({ file });
-        }
+  it.each(
+    readdirSync(fixtures).filter((f) => f.endsWith('.tla')),
+  )('every one-line deletion of %s parses or gives located syntax diagnostics, never an exception', (file) => {
+    const lines = readFileSync(join(fixtures, file), 'utf8').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const text = [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n');
+      const r = parseModuleText(text, file);
+      if (r.value === undefined) {
+        expect(r.diagnostics.length).toBeGreaterThan(0);
+        for (const d of r.diagnostics) expect(d.loc).toMatchObject({ file });
       }
-    },
-  );
+    }
+  });
 
   it('ignores a byte-order mark', () => {
     const r = parseModuleText('\uFEFF---- MODULE T ----\nA == 1\n====\n', 'T.tla');
