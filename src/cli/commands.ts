@@ -2,8 +2,14 @@
 import type { Command } from 'commander';
 import { registerCheckCommand } from './check.js';
 import { registerParseCommand } from './parse.js';
+import { registerReplayCommand } from './replay.js';
+import { registerTlcCommand } from './tlc.js';
+import { registerTraceCommand } from './trace.js';
 
 export function registerCommands(program: Command): void {
   registerCheckCommand(program);
   registerParseCommand(program);
+  registerReplayCommand(program);
+  registerTraceCommand(program);
+  registerTlcCommand(program);
 }

@@ -12,9 +12,11 @@
 import fc from 'fast-check';
 import type { Model, State, Transition } from '../check/model.js';
 import type { Value } from '../check/value/index.js';
+import type { Trace } from '../trace/index.js';
 import type { Binding } from './binding.js';
 import { diffState, formatDiff } from './compare.js';
-import type { ReplayStep } from './replay.js';
+import { describeCall, type ReplayStep } from './replay.js';
+import { stepsToTrace } from './trace-files.js';
 
 /** What fast-check's model holds: the spec state reached so far and the steps that reached it. */
 export interface SpecRun {
@@ -41,10 +43,19 @@ export function stateRecord(model: Model, state: State): Record<string, Value> {
   return record;
 }
 
+/**
+ * Successors of the current spec state under `action`. Like TLC, a state
+ * outside a CONSTRAINT is not explored further, and a transition outside an
+ * ACTION_CONSTRAINT is not taken, so generated behaviours stay inside the
+ * state space the model checker explores.
+ */
 function successorsUnder(model: Model, run: SpecRun, action: string): Transition[] {
+  const ctx = { level: run.steps.length };
+  if (!model.stateConstraints.every((holds) => holds(run.state, ctx))) return [];
   const out: Transition[] = [];
   for (const t of model.successors(run.state, { level: run.steps.length + 1 })) {
-    if (t.action.name === action) out.push(t);
+    if (t.action.name !== action) continue;
+    if (model.actionConstraints.every((holds) => holds(run.state, t.state, ctx))) out.push(t);
   }
   return out;
 }
@@ -61,15 +72,26 @@ class SpecActionCommand<Sut> implements fc.AsyncCommand<SpecRun, Sut> {
     this.label = action;
   }
 
+  /** The successors `check` computed, reused by the `run` that follows it on the same state. */
+  private checked: { state: State; level: number; candidates: Transition[] } | undefined;
+
+  private candidates(run: SpecRun): Transition[] {
+    const level = run.steps.length;
+    if (this.checked?.state !== run.state || this.checked.level !== level) {
+      this.checked = { state: run.state, level, candidates: successorsUnder(this.model, run, this.action) };
+    }
+    return this.checked.candidates;
+  }
+
   check(run: Readonly<SpecRun>): boolean {
-    return successorsUnder(this.model, run as SpecRun, this.action).length > 0;
+    return this.candidates(run as SpecRun).length > 0;
   }
 
   async run(run: SpecRun, sut: Sut): Promise<void> {
-    const candidates = successorsUnder(this.model, run, this.action);
+    const candidates = this.candidates(run);
     const next = candidates[this.choice % candidates.length]!;
     const params = Object.fromEntries(next.action.params);
-    this.label = formatCall(this.action, params);
+    this.label = describeCall(this.action, params);
     const step: ReplayStep = {
       action: { name: this.action, params },
       values: stateRecord(this.model, next.state),
@@ -97,11 +119,6 @@ class SpecActionCommand<Sut> implements fc.AsyncCommand<SpecRun, Sut> {
   toString(): string {
     return this.label;
   }
-}
-
-function formatCall(action: string, params: Record<string, Value>): string {
-  const names = Object.keys(params);
-  return names.length ? `${action}(${names.join(', ')})` : action;
 }
 
 export interface SpecPropertyOptions {
@@ -148,16 +165,45 @@ export function specProperty<Sut>(
   );
 }
 
-/** Runs the property; on failure returns the shrunk behaviour as replayable steps. */
+/** The outcome of `checkSpecProperty`. */
+export type SpecCheckResult =
+  | { ok: true; numRuns: number }
+  | {
+      ok: false;
+      /** The shrunk behaviour, initial state first (empty when the failure is not a divergence). */
+      steps: ReplayStep[];
+      /** The same behaviour as a trace, ready for `saveTrace` and `replay`. */
+      trace: Trace;
+      message: string;
+      /** fast-check's seed and path, to reproduce the run. */
+      seed: number;
+      path?: string;
+    };
+
+/** Runs the property; on failure returns the shrunk behaviour as replayable steps and as a trace. */
 export async function checkSpecProperty<Sut>(
   model: Model,
   binding: Binding<Sut>,
   params: fc.Parameters<[number, Iterable<fc.AsyncCommand<SpecRun, Sut>>]> & SpecPropertyOptions = {},
-): Promise<{ ok: true; numRuns: number } | { ok: false; steps: ReplayStep[]; message: string }> {
-  const details = await fc.check(specProperty(model, binding, params), params);
+): Promise<SpecCheckResult> {
+  const { maxCommands, ...fcParams } = params;
+  const property = specProperty(model, binding, maxCommands !== undefined ? { maxCommands } : {});
+  const details = await fc.check(property, fcParams);
   if (!details.failed) return { ok: true, numRuns: details.numRuns };
   const error = details.errorInstance;
-  if (error instanceof SpecDivergence) return { ok: false, steps: error.steps, message: error.message };
+  const steps = error instanceof SpecDivergence ? error.steps : [];
   const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, steps: [], message };
+  const trace = stepsToTrace(steps, {
+    spec: model.moduleName,
+    vars: [...model.variables],
+    result: 'implementation-divergence',
+  });
+  return {
+    ok: false,
+    steps,
+    trace,
+    message,
+    seed: details.seed,
+    ...(details.counterexamplePath ? { path: details.counterexamplePath } : {}),
+  };
 }

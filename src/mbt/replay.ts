@@ -5,6 +5,7 @@
  * number, the action, its parameters and a variable-by-variable diff.
  */
 import { printValue, type Value } from '../check/value/index.js';
+import type { Trace } from '../trace/index.js';
 import type { ActionParams, Binding } from './binding.js';
 import { diffState, formatDiff, type VariableDiff } from './compare.js';
 
@@ -37,15 +38,20 @@ export function paramsOf(action: ReplayStep['action']): ActionParams {
   return Array.isArray(params) ? Object.fromEntries(params) : params;
 }
 
-function describeCall(action: string, params: ActionParams): string {
+/** `Put(k = "a", v = 1)`, or the bare name for an action without parameters. */
+export function describeCall(action: string, params: ActionParams): string {
   const args = Object.entries(params)
     .map(([k, v]) => `${k} = ${printValue(v)}`)
     .join(', ');
   return args ? `${action}(${args})` : action;
 }
 
-/** Replays `steps` (an initial state followed by action steps) on a fresh system from `binding`. */
-export async function replay<Sut>(steps: readonly ReplayStep[], binding: Binding<Sut>): Promise<ReplayResult> {
+/** Replays `input` (a trace, or steps: an initial state followed by action steps) on a fresh system from `binding`. */
+export async function replay<Sut>(
+  input: Trace | readonly ReplayStep[],
+  binding: Binding<Sut>,
+): Promise<ReplayResult> {
+  const steps: readonly ReplayStep[] = isTrace(input) ? input.states : input;
   const sut = await binding.create();
   try {
     for (let i = 0; i < steps.length; i++) {
@@ -53,24 +59,46 @@ export async function replay<Sut>(steps: readonly ReplayStep[], binding: Binding
       const index = i + 1;
       const name = i === 0 ? 'Initial predicate' : (step.action?.name ?? '(unnamed action)');
       const params = paramsOf(step.action);
+      const call = describeCall(name, params);
       if (i > 0) {
         const run = binding.actions[name];
         if (!run && !binding.ignoredActions?.includes(name)) {
-          return fail(index, name, params, 'unbound-action', [], `the binding ${binding.name} has no function for action ${name}`);
+          const why = `the binding ${binding.name} has no function for action ${name} (bind it, or list it in ignoredActions)`;
+          return fail(index, name, params, 'unbound-action', [], `state ${index} (${call}): ${why}`);
         }
         if (run) {
           try {
             await run(sut, params);
           } catch (err) {
             const why = err instanceof Error ? err.message : String(err);
-            return fail(index, name, params, 'implementation-error', [], `${describeCall(name, params)} threw: ${why}`);
+            return fail(
+              index,
+              name,
+              params,
+              'implementation-error',
+              [],
+              `state ${index}: ${call} threw: ${why}`,
+            );
           }
         }
       }
-      const observed = await binding.observe(sut);
+      let observed: Record<string, Value>;
+      try {
+        observed = await binding.observe(sut);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        return fail(
+          index,
+          name,
+          params,
+          'implementation-error',
+          [],
+          `state ${index}: observing after ${call} threw: ${why}`,
+        );
+      }
       const diff = diffState(step.values, observed);
       if (diff.length > 0) {
-        const message = `state ${index} differs after ${describeCall(name, params)}:\n${formatDiff(diff)}`;
+        const message = `state ${index} differs after ${call}:\n${formatDiff(diff)}`;
         return fail(index, name, params, 'state-mismatch', diff, message);
       }
     }
@@ -89,4 +117,8 @@ export async function replay<Sut>(steps: readonly ReplayStep[], binding: Binding
   ): ReplayResult {
     return { ok: false, stepsChecked: step - 1, failure: { step, action, params, reason, diff, message } };
   }
+}
+
+function isTrace(input: Trace | readonly ReplayStep[]): input is Trace {
+  return !Array.isArray(input);
 }
