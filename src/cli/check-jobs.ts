@@ -5,7 +5,7 @@
  *
  *   { "models": [ { "name": "...", "spec": "A.tla", "config": "A.cfg",
  *                   "expect": { "result": "invariant-violation", "violated": "Inv" },
- *                   "description": "..." } ] }
+ *                   "description": "...", "traces": "group" } ] }
  *
  * (paths relative to the folder). A folder without one stands for every .tla
  * in it that has a .cfg of the same base name.
@@ -26,6 +26,8 @@ export interface CheckJob {
   config: string;
   expect?: Expectation;
   description?: string;
+  /** Folder under traces/ for this model's saved traces (models.json `traces`; default: the spec's name). */
+  traceGroup?: string;
 }
 
 const OUTCOMES: readonly CheckOutcome[] = [
@@ -106,6 +108,7 @@ export function readManifest(file: string, dir: string): Result<CheckJob[]> {
     const config = typeof m.config === 'string' ? resolve(dir, m.config) : defaultConfigFor(spec);
     const job: CheckJob = { name: m.name, spec, config };
     if (typeof m.description === 'string') job.description = m.description;
+    if (typeof m.traces === 'string') job.traceGroup = m.traces;
     if (m.expect !== undefined) {
       const e = m.expect as { result?: unknown; violated?: unknown };
       if (typeof e?.result !== 'string' || !OUTCOMES.includes(e.result as CheckOutcome)) {

@@ -4,13 +4,15 @@
  * report like TLC: its text output, or with --json one JSON object on the
  * last line of stdout (an array when several models were checked).
  */
-import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { EvalModel } from '../check/eval/index.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
 import { bfs, simulate } from '../check/search/index.js';
-import { ExitCode, formatDiagnostic } from '../errors.js';
+import { type Diagnostic, ExitCode, formatDiagnostic } from '../errors.js';
+import type { ModelConfig } from '../tla/cfg/index.js';
 import { formatItf } from '../trace/index.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
@@ -31,6 +33,8 @@ export interface CheckOptions {
   /** false with --no-deadlock. */
   deadlock?: boolean;
   dumpTrace?: string;
+  /** Root folder for saved counterexamples (`--save-traces [dir]`; true means `traces`). */
+  saveTraces?: string | boolean;
   simulate?: number;
   depth?: number;
   seed?: number;
@@ -84,6 +88,10 @@ export function registerCheckCommand(program: Command): void {
     .option('--no-deadlock', 'do not report deadlocks')
     .option('--dump-trace <file>', 'write the counterexample as an ITF trace (JSON)')
     .option(
+      '--save-traces [dir]',
+      'save each counterexample as <dir>/<spec>/<model>-<property>.itf.json (default dir: traces)',
+    )
+    .option(
       '--simulate <n>',
       'walk n random behaviours instead of searching all states',
       positiveInt('--simulate'),
@@ -111,12 +119,14 @@ export async function runCheck(
 ): Promise<number> {
   const usage = usageProblem(options);
   if (usage) return reportFailure(usage, ExitCode.usageError, options, io);
-  const jobs = collectJobs(paths.length > 0 ? paths : ['.'], options.config);
+  const pathList = paths.length > 0 ? paths : ['.'];
+  const jobs = collectJobs(pathList, options.config);
   if (!jobs.value) {
     const r = diagnosticsResult(jobs.diagnostics, ExitCode.usageError);
     return emitSingle(r, options, io);
   }
-  const single = jobs.value.length === 1 && jobs.value[0]!.expect === undefined;
+  // A .tla file gets TLC's full report; folders get one line per model.
+  const single = jobs.value.length === 1 && !pathList.some(isFolder);
   if (single) {
     // One model in text mode: TLC's progress lines are printed as the search goes.
     const live: LiveReport = { enabled: !options.json, initialStatesPrinted: false };
@@ -148,6 +158,10 @@ export async function runCheck(
   }
   if (outcomes.some((o) => o.matched === false)) return EXPECTATION_MISMATCH;
   return outcomes.find((o) => o.matched === null && o.result.exitCode !== 0)?.result.exitCode ?? ExitCode.ok;
+}
+
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }
 
 function usageProblem(options: CheckOptions): string | null {
@@ -219,6 +233,16 @@ async function checkOne(
   const result =
     options.engine === 'tlc' ? await checkWithTlc(job, options) : await checkEmbedded(job, options, io, live);
   if (options.dumpTrace) dumpTrace(result, job, options.dumpTrace, io);
+  if (options.saveTraces && result.trace) {
+    const root = typeof options.saveTraces === 'string' ? options.saveTraces : 'traces';
+    const group = job.traceGroup ?? basename(job.spec, '.tla');
+    const file = join(
+      root,
+      group,
+      `${pathSegment(job.name)}-${pathSegment(result.violated ?? result.result)}.itf.json`,
+    );
+    if (dumpTrace(result, job, file, io) && !options.json) io.stderr(`Saved the counterexample to ${file}\n`);
+  }
   if (result.durationMs === 0) result.durationMs = Date.now() - started;
   return result;
 }
@@ -272,8 +296,27 @@ async function checkEmbedded(
       progress.done();
     }
   }
-  result.diagnostics = [...loaded.diagnostics, ...result.diagnostics];
+  result.diagnostics = [
+    ...loaded.diagnostics,
+    ...unchecked(loaded.model, loaded.config, job),
+    ...result.diagnostics,
+  ];
   return result;
+}
+
+/** Temporal PROPERTYs the safety search does not check: said plainly rather than passed over. */
+function unchecked(model: EvalModel, config: ModelConfig | undefined, job: CheckJob): Diagnostic[] {
+  return model.temporalProperties.map((p) => {
+    const ref = config?.properties.find((r) => r.name === p.name);
+    return {
+      code: 'unsupported',
+      severity: 'warning',
+      message: `PROPERTY ${p.name} is a temporal property, which the embedded checker does not check; use --engine tlc.`,
+      loc: ref
+        ? { file: ref.loc.file, line: ref.loc.line, col: ref.loc.col }
+        : { file: job.config, line: 1, col: 1 },
+    };
+  });
 }
 
 const nonTty = { isTTY: false } as NodeJS.WriteStream;
@@ -291,19 +334,28 @@ async function checkWithTlc(job: CheckJob, options: CheckOptions): Promise<Check
   return result;
 }
 
-function dumpTrace(result: CheckResult, job: CheckJob, file: string, io: CheckIO): void {
+/** Keeps a model or property name usable as one path segment. */
+function pathSegment(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^\.+/, '_') || '_';
+}
+
+/** Writes the result's trace as ITF; true when written. */
+function dumpTrace(result: CheckResult, job: CheckJob, file: string, io: CheckIO): boolean {
   const trace = resultToTrace(result, job.spec, job.config);
   if (!trace) {
     io.stderr(`tlaw check: no trace to write to ${file} (${result.result}).\n`);
-    return;
+    return false;
   }
   try {
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, formatItf(trace));
+    return true;
   } catch (err) {
     result.diagnostics.push({
       code: 'io',
       severity: 'error',
       message: `Cannot write the trace to ${file} (in ${dirname(file)}): ${(err as Error).message}`,
     });
+    return false;
   }
 }
