@@ -49,7 +49,7 @@ Variants == {
 
 ASSUME Variant \in Variants
 ASSUME MaxRequests \in Nat /\ MaxCrashes \in Nat /\ RetryWindow \in Nat
-ASSUME LockTTL \in Nat \ {0} /\ Retention \in Nat \ {0} /\ Steps \in Nat \ {0}
+ASSUME LockTTL \in Nat /\ Retention \in Nat /\ Steps \in Nat /\ LockTTL > 0 /\ Retention > 0 /\ Steps > 0
 
 VARIABLES
   records,    \* [Slots -> Record]: the idempotency table
@@ -67,7 +67,7 @@ vars == <<records, replica, workers, effects, responses, clock, nextToken, sent,
 StepIds == 1..Steps
 Statuses == {"absent", "pending", "completed", "failed-retryable", "failed-permanent"}
 \* A record is addressed by (user, key); "ServerKeys" addresses it by (user, payload).
-Slots == Users \X (Keys \cup Payloads)
+Slots == IF Variant = "ServerKeys" THEN Users \X Payloads ELSE Users \X Keys
 Slot(u, k, p) == IF Variant = "ServerKeys" THEN <<u, p>> ELSE <<u, k>>
 
 \* The identity of the request whose handler produced a response body.

@@ -35,7 +35,7 @@ function send(res: ServerResponse, response: StoredResponse): void {
 }
 
 export function createIdempotentServer(options: IdempotentServerOptions): Server {
-  const process =
+  const processRequest =
     options.middleware ??
     createIdempotencyMiddleware(options.store, { onHandlerError: options.onHandlerError });
   return createServer((req, res) => {
@@ -52,7 +52,7 @@ export function createIdempotentServer(options: IdempotentServerOptions): Server
       for (const [name, value] of Object.entries(req.headers)) {
         headers[name] = Array.isArray(value) ? value.join(', ') : value;
       }
-      send(res, await process({ method, path: url.pathname, user, headers, body }, handler));
+      send(res, await processRequest({ method, path: url.pathname, user, headers, body }, handler));
     })().catch((err: unknown) => {
       options.onHandlerError?.(err);
       if (!res.headersSent) send(res, jsonResponse(500, { error: 'internal error' }));

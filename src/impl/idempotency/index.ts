@@ -8,6 +8,16 @@ export {
   retryAfterMs,
 } from './client.js';
 export { type Decision, decide, isLocked } from './decision.js';
+export {
+  type DriverOptions,
+  type Observation,
+  type ObservedRecord,
+  type ObservedResponse,
+  type Outcome,
+  type Produced,
+  type ReceiveResult,
+  RequestDriver,
+} from './driver.js';
 export { canonicalJson, isValidIdempotencyKey, requestFingerprint } from './fingerprint.js';
 export {
   closeServer,

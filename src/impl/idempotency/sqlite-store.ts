@@ -137,6 +137,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       select: this.db.prepare<[string, string], Row>(
         'SELECT * FROM idempotency_records WHERE user_id = ? AND idem_key = ?',
       ),
+      all: this.db.prepare<[], Row>('SELECT * FROM idempotency_records ORDER BY user_id, idem_key'),
       writePending: this.db.prepare(
         `INSERT INTO idempotency_records
            (user_id, idem_key, method, path, fingerprint, status, response_status, response_headers,
@@ -201,6 +202,11 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   get(user: string, key: string): IdempotencyRecord | undefined {
     const row = this.stmt.select.get(user, key);
     return row === undefined ? undefined : toRecord(row);
+  }
+
+  /** Every record, ordered by user then key (for observation in tests and tools). */
+  all(): IdempotencyRecord[] {
+    return this.stmt.all.all().map(toRecord);
   }
 
   protected writePending(

@@ -1,102 +1,90 @@
-/** Each anti-pattern: its number, the spec variant and model that refutes it, and the broken property. */
+/** The thirteen anti-patterns: number, what goes wrong, and the export that implements it. */
 export interface AntipatternInfo {
   number: number;
-  variant: string;
-  model: string;
-  violated: string;
   summary: string;
+  /** Name of the export in ./index.ts. */
+  implementation: string;
+  /** What a user of that variant observes. */
+  failure: string;
 }
 
 export const ANTIPATTERNS: readonly AntipatternInfo[] = [
   {
     number: 1,
-    variant: 'ServerKeys',
-    model: 'idempotency-server-keys',
-    violated: 'ResponseMatchesRequest',
     summary: 'server-generated keys from payload and time window',
+    implementation: 'serverKeysMiddleware',
+    failure: 'a second legitimate identical operation gets the first one’s response',
   },
   {
     number: 2,
-    variant: 'CheckThenAct',
-    model: 'idempotency-check-then-act',
-    violated: 'AtMostOnceEffect',
-    summary: 'lookup and insert in separate steps',
+    summary: 'check-then-act: lookup and insert in separate steps',
+    implementation: 'CheckThenActStore',
+    failure: 'two concurrent requests both run the effect',
   },
   {
     number: 3,
-    variant: 'NoInProgress',
-    model: 'idempotency-no-in-progress',
-    violated: 'AtMostOnceEffect',
-    summary: 'no in-progress marker',
+    summary: 'no in-progress handling',
+    implementation: 'NoInProgressStore',
+    failure: 'a retry during processing runs the effect again',
   },
   {
     number: 4,
-    variant: 'OptionalKeys',
-    model: 'idempotency-optional-keys',
-    violated: 'AtMostOnceEffect',
     summary: 'optional idempotency keys',
+    implementation: 'optionalKeysMiddleware',
+    failure: 'a retried request without a key runs twice',
   },
   {
     number: 5,
-    variant: 'FailuresNotCached',
-    model: 'idempotency-failures-not-cached',
-    violated: 'SameResponse',
-    summary: '4xx responses not cached',
+    summary: 'failures not cached',
+    implementation: 'FailuresNotCachedStore',
+    failure: 'a retry of a 4xx succeeds later: two answers for one key',
   },
   {
     number: 6,
-    variant: 'StaleReads',
-    model: 'idempotency-stale-reads',
-    violated: 'AtMostOnceEffect',
-    summary: 'no compare-and-set, stale reads',
+    summary: 'no atomic compare-and-set, stale reads',
+    implementation: 'StaleReadStore',
+    failure: 'both requests see "absent" and both apply the effect',
   },
   {
     number: 7,
-    variant: 'NoRecovery',
-    model: 'idempotency-no-recovery',
-    violated: 'NoKeyBlockedForever',
-    summary: 'orphaned pending record never recovered',
+    summary: 'orphaned pending record, no recovery',
+    implementation: 'NoRecoveryStore',
+    failure: 'after a crash the key answers 409 forever',
   },
   {
     number: 8,
-    variant: 'NoFingerprint',
-    model: 'idempotency-no-fingerprint',
-    violated: 'ResponseMatchesRequest',
     summary: 'no request fingerprint',
+    implementation: 'NoFingerprintStore',
+    failure: 'the same key with another payload replays the first payload’s response',
   },
   {
     number: 9,
-    variant: 'AmbiguousStoreFailure',
-    model: 'idempotency-ambiguous-store-failure',
-    violated: 'ResponseMatchesRequest',
-    summary: 'store failure answered as success',
+    summary: 'ambiguous store failures',
+    implementation: 'ambiguousStoreFailureMiddleware',
+    failure: 'a store outage is answered 200 although nothing ran',
   },
   {
     number: 10,
-    variant: 'SeparateTransactions',
-    model: 'idempotency-separate-transactions',
-    violated: 'AtMostOnceEffect',
     summary: 'effect and record in separate transactions',
+    implementation: 'SeparateTransactionsStore',
+    failure: 'a crash between them duplicates the effect on retry',
   },
   {
     number: 11,
-    variant: 'ShortRetention',
-    model: 'idempotency-short-retention',
-    violated: 'AtMostOnceEffect',
     summary: 'retention shorter than the retry window',
+    implementation: 'shortRetentionStore',
+    failure: 'a late retry runs the effect again',
   },
   {
     number: 12,
-    variant: 'NoWorkflowCorrelation',
-    model: 'idempotency-no-workflow-correlation',
-    violated: 'AtMostOnceEffect',
-    summary: 'no correlation across workflow steps',
+    summary: 'no correlation across a multi-step workflow',
+    implementation: 'NoWorkflowCorrelationStore',
+    failure: 'retrying step 2 re-runs step 1',
   },
   {
     number: 13,
-    variant: 'NoFencing',
-    model: 'idempotency-no-fencing',
-    violated: 'AtMostOnceEffect',
     summary: 'lock expiry without a fencing token',
+    implementation: 'NoFencingStore',
+    failure: 'a slow worker and its successor both apply the effect',
   },
 ];

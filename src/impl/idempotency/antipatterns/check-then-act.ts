@@ -3,17 +3,13 @@
  * requests that both look before either inserts both see "absent", and the
  * later insert overwrites whatever the other wrote: both run the effect.
  */
-import { SqliteIdempotencyStore, type SqliteStoreOptions } from '../sqlite-store.js';
+import { SqliteIdempotencyStore } from '../sqlite-store.js';
 import type { AcquireOutcome, AcquireRequest } from '../types.js';
 
 export class CheckThenActStore extends SqliteIdempotencyStore {
   /** Runs between the lookup and the insert (tests use it to force the race). */
   betweenLookupAndInsert: (request: AcquireRequest) => Promise<void> = () =>
     new Promise((resolve) => setImmediate(resolve));
-
-  constructor(options: SqliteStoreOptions) {
-    super(options);
-  }
 
   override async acquire(request: AcquireRequest): Promise<AcquireOutcome> {
     const seen = this.get(request.user, request.key); // step 1: look

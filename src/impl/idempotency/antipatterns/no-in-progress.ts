@@ -26,6 +26,10 @@ export class NoInProgressStore extends SqliteIdempotencyStore {
       effect?.(this.db);
       this.writePending(request, undefined, this.now());
       this.finish(lease, completion);
+      // No lock was ever taken: the row carries no fencing token.
+      this.db
+        .prepare("UPDATE idempotency_records SET lock_token = '' WHERE user_id = ? AND idem_key = ?")
+        .run(lease.user, lease.key);
       return true;
     });
   }

@@ -12,9 +12,10 @@ export class SeparateTransactionsStore extends SqliteIdempotencyStore {
   betweenTransactions: () => Promise<void> = async () => {};
 
   override async complete(lease: Lease, completion: Completion, effect?: Effect): Promise<boolean> {
+    if (effect === undefined) return super.complete(lease, completion); // nothing to separate
     const applied = this.immediate(() => {
       if (!this.holdsLock(this.get(lease.user, lease.key), lease)) return false;
-      effect?.(this.db);
+      effect(this.db);
       return true;
     });
     if (!applied) return false;
