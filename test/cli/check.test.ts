@@ -121,6 +121,40 @@ describe.skipIf(!evaluatorExists)('tlaw check: model checking a spec', () => {
   });
 });
 
+describe.skipIf(!evaluatorExists)('tlaw check: deadlock, simulation, folders', () => {
+  const stuck = join(suite, '../plain/Stuck.tla');
+
+  it('reports a deadlock (exit 11) unless --no-deadlock is given', async () => {
+    const r = await run([stuck], { json: true });
+    expect(JSON.parse(r.lastLine)).toMatchObject({ result: 'deadlock', distinctStates: 3, depth: 3 });
+    expect(r.code).toBe(11);
+    const off = await run([stuck], { json: true, deadlock: false });
+    expect(JSON.parse(off.lastLine)).toMatchObject({ result: 'ok', distinctStates: 3 });
+    expect(off.code).toBe(0);
+  });
+
+  it('simulates with a seed, reproducibly', async () => {
+    const a = JSON.parse(
+      (await run([join(suite, 'Counter.tla')], { json: true, simulate: 5, seed: 3 })).lastLine,
+    );
+    const b = JSON.parse(
+      (await run([join(suite, 'Counter.tla')], { json: true, simulate: 5, seed: 3 })).lastLine,
+    );
+    expect(a.result).toBe('invariant-violation');
+    expect(a.distinctStates).toBeNull();
+    expect(b.trace).toEqual(a.trace);
+  });
+
+  it('checks every .tla with a .cfg in a folder without models.json', async () => {
+    const r = await run([join(suite, '../plain')]);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^FAIL Stuck: deadlock, 3 distinct states/);
+    expect(lines[1]).toBe('0 of 1 models as expected.');
+    expect(r.code).toBe(11);
+  });
+});
+
 describe('tlaw check: command line', () => {
   afterEach(() => vi.restoreAllMocks());
 
