@@ -5,7 +5,10 @@
  *
  *   { "models": [ { "name": "...", "spec": "A.tla", "config": "A.cfg",
  *                   "expect": { "result": "invariant-violation", "violated": "Inv" },
- *                   "description": "...", "traces": "group" } ] }
+ *                   "description": "...", "traces": "group", "benchmark": false } ] }
+ *
+ * Models marked `"benchmark": true` are large: a folder check skips them
+ * unless `--benchmarks` is given.
  *
  * (paths relative to the folder). A folder without one stands for every .tla
  * in it that has a .cfg of the same base name.
@@ -26,6 +29,8 @@ export interface CheckJob {
   config: string;
   expect?: Expectation;
   description?: string;
+  /** A large model kept for benchmarks: skipped by folder checks unless asked for. */
+  benchmark?: boolean;
   /** Folder under traces/ for this model's saved traces (models.json `traces`; default: the spec's name). */
   traceGroup?: string;
 }
@@ -50,7 +55,11 @@ export function defaultConfigFor(spec: string): string {
 }
 
 /** The jobs for the command-line paths; `config` overrides the .cfg of a single .tla path. */
-export function collectJobs(paths: readonly string[], config?: string): Result<CheckJob[]> {
+export function collectJobs(
+  paths: readonly string[],
+  config?: string,
+  options: { benchmarks?: boolean } = {},
+): Result<CheckJob[]> {
   const jobs: CheckJob[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const path of paths) {
@@ -60,7 +69,7 @@ export function collectJobs(paths: readonly string[], config?: string): Result<C
     }
     if (statSync(path).isDirectory()) {
       const found = folderJobs(path);
-      jobs.push(...(found.value ?? []));
+      jobs.push(...(found.value ?? []).filter((job) => options.benchmarks || !job.benchmark));
       diagnostics.push(...found.diagnostics);
     } else if (path.endsWith('.tla')) {
       jobs.push({ name: basename(path, '.tla'), spec: path, config: config ?? defaultConfigFor(path) });
@@ -109,6 +118,7 @@ export function readManifest(file: string, dir: string): Result<CheckJob[]> {
     const job: CheckJob = { name: m.name, spec, config };
     if (typeof m.description === 'string') job.description = m.description;
     if (typeof m.traces === 'string') job.traceGroup = m.traces;
+    if (m.benchmark === true) job.benchmark = true;
     if (m.expect !== undefined) {
       const e = m.expect as { result?: unknown; violated?: unknown };
       if (typeof e?.result !== 'string' || !OUTCOMES.includes(e.result as CheckOutcome)) {

@@ -33,6 +33,8 @@ export interface CheckOptions {
   /** false with --no-deadlock. */
   deadlock?: boolean;
   dumpTrace?: string;
+  /** Also check models.json entries marked as benchmarks. */
+  benchmarks?: boolean;
   /** Root folder for saved counterexamples (`--save-traces [dir]`; true means `traces`). */
   saveTraces?: string | boolean;
   simulate?: number;
@@ -86,6 +88,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--lib <dir...>', 'extra folders to search for modules')
     .option('--json', 'print the result as one JSON object on the last line of stdout')
     .option('--no-deadlock', 'do not report deadlocks')
+    .option('--benchmarks', 'in a folder with models.json, also check the models marked as benchmarks')
     .option('--dump-trace <file>', 'write the counterexample as an ITF trace (JSON)')
     .option(
       '--save-traces [dir]',
@@ -120,7 +123,7 @@ export async function runCheck(
   const usage = usageProblem(options);
   if (usage) return reportFailure(usage, ExitCode.usageError, options, io);
   const pathList = paths.length > 0 ? paths : ['.'];
-  const jobs = collectJobs(pathList, options.config);
+  const jobs = collectJobs(pathList, options.config, { benchmarks: options.benchmarks === true });
   if (!jobs.value) {
     const r = diagnosticsResult(jobs.diagnostics, ExitCode.usageError);
     return emitSingle(r, options, io);
