@@ -120,7 +120,8 @@ async function main(): Promise<void> {
     const distinct = r.distinctStates ?? 0;
     const total = r.totalStates ?? 0;
     const perSec = (n: number) => (ms > 0 ? Math.round((n * 1000) / ms) : 0);
-    const perState = (bytes: number) => (distinct > 0 ? (bytes / distinct).toFixed(1) : '-');
+    // Per-state memory means nothing for a handful of states (fixed costs dominate).
+    const perState = (bytes: number) => (distinct >= 1000 ? (bytes / distinct).toFixed(1) : '-');
     console.log(
       [
         c.name,

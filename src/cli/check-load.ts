@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { buildModel, type EvalModel } from '../check/eval/index.js';
 import { type Diagnostic, ExitCode, exitCodeFor } from '../errors.js';
-import { parseConfigFile } from '../tla/cfg/index.js';
+import { type ModelConfig, parseConfigFile } from '../tla/cfg/index.js';
 import { loadSpec } from '../tla/modules/index.js';
 import { checkConfig, checkSpec } from '../tla/semantic/index.js';
 
@@ -20,6 +20,8 @@ export interface LoadModelOptions {
 
 export interface LoadedModel {
   model?: EvalModel;
+  /** The parsed .cfg, when it parsed. */
+  config?: ModelConfig;
   diagnostics: Diagnostic[];
   /** Exit code when `model` is absent. */
   exitCode: ExitCode;
@@ -56,7 +58,7 @@ export function loadModel(specFile: string, cfgFile: string, options: LoadModelO
   const built = buildModel(spec, cfg.value, options.print ? { print: options.print } : {});
   diagnostics.push(...built.diagnostics);
   if (!built.value || failed(built.diagnostics)) return stop();
-  return { model: built.value, diagnostics, exitCode: ExitCode.ok };
+  return { model: built.value, config: cfg.value, diagnostics, exitCode: ExitCode.ok };
 }
 
 /** A cfg phase failed: 151 unless a file could not be read (152). */

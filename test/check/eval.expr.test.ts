@@ -12,7 +12,8 @@ describe('evaluating expressions as TLC does', () => {
     ['{3, 1, 2} \\cup {5}', '{1, 2, 3, 5}'],
     ['{1, 2, 3} \\ {2}', '{1, 3}'],
     ['{1, 2} \\cap {2, 3}', '{2}'],
-    ['SUBSET {1, 2}', 'SUBSET {1, 2}'],
+    ['SUBSET {1, 2}', '{{}, {1}, {2}, {1, 2}}'],
+    ['3..1', '{}'],
     ['{s \\in SUBSET {1, 2} : Cardinality(s) = 1}', '{{1}, {2}}'],
     ['UNION {{1}, {2, 3}}', '{1, 2, 3}'],
     ['{x * 2 : x \\in 1..3}', '{2, 4, 6}'],
@@ -26,7 +27,8 @@ describe('evaluating expressions as TLC does', () => {
     ['[[a |-> 1, b |-> 2] EXCEPT !.a = @ + 10]', '[a |-> 11, b |-> 2]'],
     ['[<<1, 2>> EXCEPT ![2] = 7]', '<<1, 7>>'],
     ['[[a |-> <<1, 2>>] EXCEPT !.a[1] = 5]', '[a |-> <<5, 2>>]'],
-    ['[a : {1, 2}, b : {"x"}]', '[a : {1, 2}, b : {"x"}]'],
+    ['[a : {1, 2}, b : {"x"}]', '{[a |-> 1, b |-> "x"], [a |-> 2, b |-> "x"]}'],
+    ['Seq({1})', 'Seq({1})'],
     ['Cardinality([a : {1, 2}, b : {"x"}])', '2'],
     ['[b |-> 1, a |-> 2]', '[a |-> 2, b |-> 1]'],
     ['Append(<<1>>, 2) \\o <<3>>', '<<1, 2, 3>>'],
@@ -84,10 +86,17 @@ a (+) b == a * 10 + b
     expect(() => evalText('<<10, 20, 30>>[4]')).toThrow(
       'Attempted to apply function:\n<<10, 20, 30>>\nto argument 4, which is not in the domain of the function.',
     );
-    expect(() => evalText('CHOOSE v \\in 1..3 : v > 5')).toThrow('CHOOSE x \\in S: P, but no element of S satisfied P.');
+    expect(() => evalText('CHOOSE v \\in 1..3 : v > 5')).toThrow(
+      'CHOOSE x \\in S: P, but no element of S satisfied P.',
+    );
     expect(() => evalText('65536 * 65536')).toThrow('Overflow when computing 65536*65536');
-    expect(() => evalText('1 = <<2>>')).toThrow('Attempted to check equality of integer 1 with non-integer:\n<<2>>');
+    expect(() => evalText('1 = <<2>>')).toThrow(
+      'Attempted to check equality of integer 1 with non-integer:\n<<2>>',
+    );
     expect(() => evalText('\\E n \\in Nat : n < 0')).toThrow(/infinite/);
+    expect(() => evalText('"a" \\in 1..3')).toThrow(
+      'Attempted to check if the value:\n"a"\nis in the integer interval 1..3',
+    );
     expect(() => evalText('Assert(1 = 2, "boom")')).toThrow(
       'The first argument of Assert evaluated to FALSE; the second argument was:\n"boom"',
     );
@@ -101,5 +110,16 @@ a (+) b == a * 10 + b
       expect((e as { loc?: { line: number } }).loc?.line).toBeGreaterThan(0);
       expect((e as { exitCode: number }).exitCode).toBe(76);
     }
+  });
+});
+
+describe('deep recursion', () => {
+  it('is an evaluation error, not a crash', () => {
+    const defs = `
+RECURSIVE Down(_)
+Down(n) == IF n = 0 THEN 0 ELSE Down(n - 1)
+`;
+    expect(evalText('Down(100)', defs)).toBe('0');
+    expect(() => evalText('Down(10000000)', defs)).toThrow('Stack overflow while evaluating the spec');
   });
 });

@@ -1,168 +1,28 @@
 /**
  * buildModel: a loaded spec + a cfg → the Model the search explores.
  */
-import type { Diagnostic, Result } from '../../errors.js';
+
+import type { Result } from '../../errors.js';
 import type { Expr, Loc } from '../../tla/ast.js';
-import type { ModelConfig, NamedRef } from '../../tla/cfg/types.js';
+import type { ModelConfig } from '../../tla/cfg/types.js';
 import type { LoadedSpec } from '../../tla/modules/types.js';
 import type {
   ActionLabel,
-  Model,
   NamedActionPredicate,
   NamedStatePredicate,
   SearchContext,
   State,
   Transition,
 } from '../model.js';
-import { fingerprint, fingerprintValues, printValue, type Value } from '../value/index.js';
+import { fingerprint, fingerprintValues, type Value } from '../value/index.js';
 import { compileAction } from './compile-action.js';
-import { asBool, compileExpr } from './compile-expr.js';
-import { cfgValue } from './cfg-values.js';
-import type { CEnv, Globals } from './env.js';
-import { buildModuleEnv, type Instantiation, type ModuleEnv, namedInstanceScope } from './module-env.js';
-import { type Act, type Ctx, evalFail, type Fn, type Frame, makeCtx } from './runtime.js';
-import { type Binding, Scope } from './scope.js';
+import { asBool } from './compile-expr.js';
+import { type BuildOptions, type EvalModel, ModelBuilder, run } from './model-builder.js';
+import { type Act, evalFail, type Frame, makeCtx, stackOverflowToEvalError } from './runtime.js';
 import { classifyProperty, type ScopedExpr, splitSpec } from './spec-parts.js';
 import { type Perm, permsOf, symmetricFingerprint } from './symmetry.js';
 
-export interface BuildOptions {
-  /** Where Print/PrintT lines go (default: stdout). */
-  print?: (line: string) => void;
-}
-
-/** A compiled closed expression: evaluate with a fresh frame. */
-interface TopFn {
-  fn: Fn;
-  alloc: { size: number };
-}
-
-/** The checker's model of a spec, with the extras other layers use. */
-export interface EvalModel extends Model {
-  /** Fairness conjuncts of the SPECIFICATION (for a liveness checker). */
-  readonly fairness: readonly ScopedExpr[];
-  /** PROPERTY formulas that are neither `[]P` nor `[][A]_v` (not checked by safety search). */
-  readonly temporalProperties: readonly { name: string; parts: readonly ScopedExpr[] }[];
-  /** Root module scope (for evaluating further expressions). */
-  readonly rootScope: Scope;
-  readonly globals: Globals;
-  /** Evaluates an expression of the root module in `state` (constant-level when no state). */
-  evaluate(expr: Expr, state?: State, next?: State): Value;
-}
-
-class ModelBuilder {
-  readonly diagnostics: Diagnostic[] = [];
-  readonly variables: string[] = [];
-  readonly g: Globals;
-  root!: ModuleEnv;
-  /** Every module of the root's EXTENDS closure, as instantiated for the root. */
-  rootEnvs = new Map<string, ModuleEnv>();
-
-  constructor(
-    readonly spec: LoadedSpec,
-    readonly cfg: ModelConfig,
-    opts: BuildOptions,
-  ) {
-    const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-    this.g = {
-      print,
-      registers: new Map(),
-      instanceScope: (b) => {
-        if (!b.env) b.env = namedInstanceScope(spec, b, this.g);
-        return b.env as Scope;
-      },
-    };
-  }
-
-  error(code: Diagnostic['code'], message: string, loc?: { file: string; line: number; col: number }): void {
-    this.diagnostics.push({ code, severity: 'error', message, loc });
-  }
-
-  buildRoot(): void {
-    const cfg = this.cfg;
-    const values = new Map(cfg.constants.map((c) => [c.name, c]));
-    const rootScopeRef: { scope?: Scope } = {};
-    const inst: Instantiation = {
-      depth: 0,
-      envs: new Map(),
-      decl: (name, kind, loc): Binding => {
-        if (kind === 'variable') {
-          let i = this.variables.indexOf(name);
-          if (i < 0) i = this.variables.push(name) - 1;
-          return { kind: 'var', index: i, name };
-        }
-        const a = values.get(name);
-        if (!a) {
-          this.error('cfg-missing-constant', `The constant ${name} is not assigned a value by the configuration.`, loc);
-          return { kind: 'value', value: false, name };
-        }
-        if (a.kind === 'value') return { kind: 'value', value: cfgValue(a.value), name };
-        return { kind: 'alias', name: a.by, scope: lazyScope(rootScopeRef) };
-      },
-    };
-    this.root = buildModuleEnv(this.spec, this.spec.root.name, inst, this.g);
-    this.rootEnvs = inst.envs;
-    rootScopeRef.scope = this.root.scope;
-    // Overrides of definitions: `Op <- Other` or `Op = value` where Op is defined, not declared.
-    for (const a of cfg.constants) {
-      for (const env of inst.envs.values()) {
-        const b = env.scope.own(a.name);
-        if (!b || (b.kind !== 'def' && b.kind !== 'native')) continue;
-        const nb: Binding =
-          a.kind === 'value'
-            ? { kind: 'value', value: cfgValue(a.value), name: a.name }
-            : { kind: 'alias', name: a.by, scope: this.root.scope };
-        env.scope.set(a.name, nb);
-        if (env.exports.has(a.name)) env.exports.set(a.name, nb);
-      }
-    }
-  }
-
-  env(scope: Scope, alloc: { size: number }): CEnv {
-    return { scope, depth: 1, alloc, primed: false, deps: { state: false, prime: false, local: false }, g: this.g };
-  }
-
-  value(e: Expr, scope: Scope): TopFn {
-    const alloc = { size: 0 };
-    return { fn: compileExpr(e, this.env(scope, alloc)), alloc };
-  }
-
-  named(ref: NamedRef): Expr | undefined {
-    const b = this.root.scope.lookup(ref.name);
-    if (!b) {
-      this.error('cfg-unknown-name', `The configuration names ${ref.name}, which the spec does not define.`, ref.loc);
-      return undefined;
-    }
-    return { kind: 'Ident', name: ref.name, loc: refLoc(ref) };
-  }
-
-  defBody(ref: NamedRef): ScopedExpr | undefined {
-    const b = this.root.scope.lookup(ref.name);
-    if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef') return { expr: b.entry.def.body, scope: b.entry.scope };
-    if (!b) this.error('cfg-unknown-name', `The configuration names ${ref.name}, which the spec does not define.`, ref.loc);
-    return undefined;
-  }
-}
-
-function lazyScope(ref: { scope?: Scope }): Scope {
-  // The root scope does not exist yet while it is being built; resolve through a forwarding scope.
-  const s = new Scope(null, '');
-  return new Proxy(s, {
-    get(_t, p) {
-      const target = ref.scope ?? s;
-      const v = Reflect.get(target, p);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-}
-
-function refLoc(ref: NamedRef): Loc {
-  return { file: ref.loc.file, line: ref.loc.line, col: ref.loc.col, endLine: ref.loc.line, endCol: ref.loc.col };
-}
-
-function run(t: TopFn, c: Ctx): Value {
-  const f: Frame = { v: new Array(t.alloc.size), up: null };
-  return t.fn(c, f);
-}
+export type { BuildOptions, EvalModel } from './model-builder.js';
 
 export function buildModel(spec: LoadedSpec, cfg: ModelConfig, opts: BuildOptions = {}): Result<EvalModel> {
   const b = new ModelBuilder(spec, cfg, opts);
@@ -171,7 +31,7 @@ export function buildModel(spec: LoadedSpec, cfg: ModelConfig, opts: BuildOption
   } catch (e) {
     if (e instanceof Error && e.name === 'EvalError') {
       const loc = (e as { loc?: Loc }).loc;
-      b.error('unsupported', e.message, loc);
+      b.error(e.message.startsWith('Unknown operator') ? 'undefined' : 'unsupported', e.message, loc);
       return { diagnostics: b.diagnostics };
     }
     throw e;
@@ -212,7 +72,11 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
     }
   }
   if (initExprs.length === 0 && !cfg.specification && !cfg.init) {
-    b.error('cfg-no-behaviour', 'The configuration gives neither INIT and NEXT nor SPECIFICATION.', { file: cfg.file, line: 1, col: 1 });
+    b.error('cfg-no-behaviour', 'The configuration gives neither INIT and NEXT nor SPECIFICATION.', {
+      file: cfg.file,
+      line: 1,
+      col: 1,
+    });
   }
   if (b.diagnostics.length > 0) return { diagnostics: b.diagnostics };
   if (nextExpr?.expr.kind === 'Ident') nextName = nextExpr.expr.name;
@@ -223,7 +87,11 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
   );
   const nextAlloc = { size: 0 };
   const nextAct: Act | undefined = nextExpr
-    ? compileAction(nextExpr.expr, b.env(nextExpr.scope, nextAlloc), { mode: 'next', split: true, labelName: nextName })
+    ? compileAction(nextExpr.expr, b.env(nextExpr.scope, nextAlloc), {
+        mode: 'next',
+        split: true,
+        labelName: nextName,
+      })
     : undefined;
 
   // ---- predicates
@@ -354,22 +222,28 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
       c.params = [];
       const f: Frame = { v: new Array(initAlloc.size), up: null };
       const emit = (): void => {
-        for (let i = 0; i < nVars; i++) {
-          if (partial[i] === undefined) {
-            evalFail(
-              'unassigned',
-              `The initial predicate does not assign a value to the variable ${variables[i]}.`,
-              initExprs[0]?.expr.loc,
-            );
-          }
+        const missing = unassigned(partial, variables);
+        if (missing) {
+          evalFail(
+            'unassigned',
+            `Initial state is not completely specified by the initial predicate. ${missing}`,
+            initExprs[0]?.expr.loc,
+          );
         }
         out.push({ state: partial.slice() as Value[], action: initLabel });
       };
       const chain = (i: number): void => {
-        if (i === initActs.length) return emit();
+        if (i === initActs.length) {
+          emit();
+          return;
+        }
         initActs[i](c, f, () => chain(i + 1));
       };
-      chain(0);
+      try {
+        chain(0);
+      } catch (e) {
+        stackOverflowToEvalError(e);
+      }
       return out;
     },
     successors(state: State, ctx: SearchContext): Iterable<Transition> {
@@ -383,22 +257,26 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
       c.params = [];
       c.label = { name: nextName, loc: nextExpr?.expr.loc, module: b.spec.root.name };
       const f: Frame = { v: new Array(nextAlloc.size), up: null };
-      nextAct(c, f, () => {
-        for (let i = 0; i < nVars; i++) {
-          if (next[i] === undefined) {
-            evalFail(
-              'unassigned',
-              `Successor state is not completely specified by action ${c.label.name} of the next-state relation. The following variable is not assigned: ${variables[i]}.`,
-              c.label.loc,
-            );
-          }
+      const emit = (): void => {
+        const missing = unassigned(next, variables);
+        if (missing) {
+          evalFail(
+            'unassigned',
+            `Successor state is not completely specified by action ${c.label.name} of the next-state relation. ${missing}`,
+            c.label.loc,
+          );
         }
         const l = c.label;
         out.push({
           state: next.slice() as Value[],
           action: { name: l.name, loc: l.loc, module: l.module, params: c.params.slice() },
         });
-      });
+      };
+      try {
+        nextAct(c, f, emit);
+      } catch (e) {
+        stackOverflowToEvalError(e);
+      }
       return out;
     },
     invariants,
@@ -426,12 +304,37 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
     ],
     rootScope,
     globals: b.g,
+    statePredicate(x: ScopedExpr) {
+      const p = statePred('predicate', x);
+      return (state: State) => p.holds(state);
+    },
+    actionPredicate(x: ScopedExpr) {
+      const p = actionPred('action', x);
+      return (from: State, to: State) => p.holds(from, to);
+    },
+    enabled(x: ScopedExpr) {
+      const p = statePred('ENABLED', {
+        expr: { kind: 'Enabled', loc: x.expr.loc, expr: x.expr },
+        scope: x.scope,
+      });
+      return (state: State) => p.holds(state);
+    },
     evaluate(expr: Expr, state?: State, next?: State): Value {
       const t = b.value(expr, rootScope);
       return run(t, makeCtx((state ?? []) as Value[], (next ?? null) as Value[] | null));
     },
   };
   return { value: model, diagnostics: b.diagnostics };
+}
+
+/** TLC's sentence naming the variables a state leaves unassigned, or undefined when all are assigned. */
+function unassigned(state: readonly (Value | undefined)[], variables: readonly string[]): string | undefined {
+  const missing: string[] = [];
+  for (let i = 0; i < state.length; i++) if (state[i] === undefined) missing.push(variables[i]);
+  if (missing.length === 0) return undefined;
+  return missing.length === 1
+    ? `The following variable is not assigned: ${missing[0]}.`
+    : `The following variables are not assigned: ${missing.join(', ')}.`;
 }
 
 /** ASSUME units of the root module and the modules it extends, each evaluated in its module's scope. */

@@ -3,7 +3,7 @@
  * as checker values. A bare name is a model value.
  */
 import type { CfgValue } from '../../tla/cfg/types.js';
-import { makeSet, ModelValue, TupleValue, type Value } from '../value/index.js';
+import { ModelValue, makeSet, TupleValue, type Value } from '../value/index.js';
 
 export function cfgValue(v: CfgValue): Value {
   switch (v.kind) {

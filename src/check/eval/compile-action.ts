@@ -14,14 +14,16 @@
  * recorded as its params.
  */
 import type { Bound, Expr, Loc } from '../../tla/ast.js';
-import { asSet, setContains, setElems, type Value, valueEquals } from '../value/index.js';
+import { asSet, setElems, type Value } from '../value/index.js';
+import { assign, assignIn, compileUnchanged, targetVar } from './action-assign.js';
 import { bindComponent, compileBinder } from './compile-binders.js';
 import { asBool, compileExpr } from './compile-expr.js';
+import { resolveInstanceRef } from './compile-instance.js';
 import { letScope } from './compile-let.js';
-import { compileArgs, paramScope, resolveInstanceRef } from './compile-ops.js';
+import { compileArgs, formKey, paramScope, varArgSig } from './compile-ops.js';
 import type { CEnv } from './env.js';
-import { type Act, evalFail, type Fn, hop, type LabelInfo, locate } from './runtime.js';
-import type { Binding, DefEntry, DefForm } from './scope.js';
+import { type Act, evalFail, type Fn, hop, type LabelInfo } from './runtime.js';
+import type { DefEntry, DefForm } from './scope.js';
 
 export type ActionMode = 'init' | 'next';
 
@@ -53,24 +55,6 @@ export function compileAction(e: Expr, env: CEnv, opts: ActionOpts): Act {
   return toAct(compilePart(e, env, opts));
 }
 
-/** The state variable an assignment target names (`x'` in Next, `x` in Init), if any. */
-function targetVar(e: Expr, env: CEnv, mode: ActionMode): number | undefined {
-  let inner: Expr = e;
-  if (mode === 'next') {
-    if (e.kind !== 'Prime') return undefined;
-    inner = e.expr;
-  }
-  if (inner.kind !== 'Ident') return undefined;
-  return varOf(env.scope.lookup(inner.name));
-}
-
-function varOf(b: Binding | undefined): number | undefined {
-  if (!b) return undefined;
-  if (b.kind === 'var') return b.index;
-  if (b.kind === 'subst' && b.entry.expr.kind === 'Ident') return varOf(b.entry.scope.lookup(b.entry.expr.name));
-  return undefined;
-}
-
 function compilePart(e: Expr, env: CEnv, opts: ActionOpts): Part {
   const sub: ActionOpts = opts.split ? { ...opts, split: false } : opts;
   switch (e.kind) {
@@ -100,7 +84,17 @@ function compilePart(e: Expr, env: CEnv, opts: ActionOpts): Part {
       const argFns = compileArgs(params, e.args, env);
       const hops = r.depth - entry.depth;
       const up = r.up;
-      return { act: defAction(entry, argFns, 0, (c, f) => hop(up(c, f), hops), env, opts) };
+      return {
+        act: defAction(
+          entry,
+          argFns,
+          0,
+          (c, f) => hop(up(c, f), hops),
+          env,
+          opts,
+          varArgSig(params, e.args, env),
+        ),
+      };
     }
     case 'Quant': {
       if (e.quantifier !== 'exists' || e.bounds.length === 0) return guardPart(e, env);
@@ -148,7 +142,12 @@ function compilePart(e: Expr, env: CEnv, opts: ActionOpts): Part {
   }
 }
 
-function compileOpAppPart(e: Extract<Expr, { kind: 'OpApp' }>, env: CEnv, opts: ActionOpts, sub: ActionOpts): Part {
+function compileOpAppPart(
+  e: Extract<Expr, { kind: 'OpApp' }>,
+  env: CEnv,
+  opts: ActionOpts,
+  sub: ActionOpts,
+): Part {
   const b = env.scope.lookup(e.name);
   if (!b || b.kind === 'native') {
     switch (e.name) {
@@ -174,7 +173,8 @@ function compileOpAppPart(e: Extract<Expr, { kind: 'OpApp' }>, env: CEnv, opts: 
     const params = b.entry.def.params;
     if (params.length !== e.args.length) return guardPart(e, env);
     const argFns = compileArgs(params, e.args, env);
-    return { act: defAction(b.entry, argFns, env.depth - b.entry.depth, undefined, env, opts) };
+    const sig = varArgSig(params, e.args, env);
+    return { act: defAction(b.entry, argFns, env.depth - b.entry.depth, undefined, env, opts, sig) };
   }
   return guardPart(e, env);
 }
@@ -190,8 +190,9 @@ function compileConj(args: readonly Expr[], env: CEnv, opts: ActionOpts): Act {
         if (!asBool(p.guard(c, f), p.loc, 'conjunct')) return;
       } else {
         const next = i + 1;
-        if (next === n) return p.act(c, f, k);
-        return p.act(c, f, () => run(c, f, k, next));
+        if (next === n) p.act(c, f, k);
+        else p.act(c, f, () => run(c, f, k, next));
+        return;
       }
     }
     k();
@@ -213,14 +214,12 @@ function compileDisj(args: readonly Expr[], env: CEnv, opts: ActionOpts): Act {
 }
 
 function withLabel(label: LabelInfo, act: Act): Act {
+  // No try/finally: an error aborts the whole generation, which resets the label.
   return (c, f, k) => {
     const prev = c.label;
     c.label = label;
-    try {
-      act(c, f, k);
-    } finally {
-      c.label = prev;
-    }
+    act(c, f, k);
+    c.label = prev;
   };
 }
 
@@ -230,18 +229,32 @@ function compileExists(bounds: readonly Bound[], body: Expr, env: CEnv, opts: Ac
   const comps = binder.components;
   const track = opts.split && opts.mode === 'next';
   const names = binder.names;
+  // The innermost step: run the body, recording the bound values as action params while splitting.
+  const inner: Act = track
+    ? (c, f, k) => {
+        const params = c.params;
+        const base = params.length;
+        for (const n of names) params.push([n.name, f!.v[n.slot] as Value]);
+        act(c, f, k);
+        while (params.length > base) params.pop();
+      }
+    : act;
+  if (comps.length === 1) {
+    const comp = comps[0];
+    return (c, f, k) => {
+      const elems = setElems(asSet(comp.set(c, f)));
+      const fr = f!;
+      for (let j = 0; j < elems.length; j++) {
+        bindComponent(comp, fr, elems[j]);
+        inner(c, f, k);
+      }
+    };
+  }
   return (c, f, k) => {
     const fr = f!;
     const go = (i: number): void => {
       if (i === comps.length) {
-        if (!track) return act(c, f, k);
-        const base = c.params.length;
-        for (const n of names) c.params.push([n.name, fr.v[n.slot] as Value]);
-        try {
-          act(c, f, k);
-        } finally {
-          c.params.length = base;
-        }
+        inner(c, f, k);
         return;
       }
       const comp = comps[i];
@@ -255,105 +268,24 @@ function compileExists(bounds: readonly Bound[], body: Expr, env: CEnv, opts: Ac
   };
 }
 
-function assign(i: number, rhs: Fn, loc: Loc): Act {
-  return (c, f, k) => {
-    const v = rhs(c, f);
-    const next = c.next!;
-    const cur = next[i];
-    if (cur === undefined) {
-      next[i] = v;
-      try {
-        k();
-      } finally {
-        next[i] = undefined;
-      }
-    } else {
-      let same: boolean;
-      try {
-        same = valueEquals(cur, v);
-      } catch (e) {
-        return locate(e, loc);
-      }
-      if (same) k();
-    }
-  };
-}
-
-function assignIn(i: number, set: Fn, loc: Loc): Act {
-  return (c, f, k) => {
-    let s: ReturnType<typeof asSet>;
-    try {
-      s = asSet(set(c, f));
-    } catch (e) {
-      return locate(e, loc);
-    }
-    const next = c.next!;
-    const cur = next[i];
-    if (cur !== undefined) {
-      if (setContains(s, cur)) k();
-      return;
-    }
-    const elems = setElems(s);
-    try {
-      for (let j = 0; j < elems.length; j++) {
-        next[i] = elems[j];
-        k();
-      }
-    } finally {
-      next[i] = undefined;
-    }
-  };
-}
-
-function compileUnchanged(e: Expr, env: CEnv, loc: Loc): Act {
-  const targets: Act[] = [];
-  const collect = (x: Expr, xenv: CEnv): boolean => {
-    if (x.kind === 'Tuple') return x.elems.every((y) => collect(y, xenv));
-    if (x.kind === 'Ident') {
-      const b = xenv.scope.lookup(x.name);
-      const i = varOf(b);
-      if (i !== undefined) {
-        targets.push(assign(i, (c) => c.state[i] as Value, loc));
-        return true;
-      }
-      if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef' && b.entry.def.params.length === 0) {
-        return collect(b.entry.def.body, { ...xenv, scope: b.entry.scope });
-      }
-    }
-    return false;
-  };
-  if (!collect(e, env)) {
-    const now = compileExpr(e, env);
-    const next = compileExpr(e, { ...env, primed: true });
-    return (c, f, k) => {
-      if (valueEquals(next(c, f), now(c, f))) k();
-    };
-  }
-  if (targets.length === 1) return targets[0];
-  return (c, f, k) => {
-    const run = (j: number): void => {
-      if (j === targets.length) return k();
-      targets[j](c, f, () => run(j + 1));
-    };
-    run(0);
-  };
-}
-
 /** The action form of a definition, compiled on first need. */
-function defActionForm(entry: DefEntry, env: CEnv, opts: ActionOpts): DefForm<Act> {
-  const key = opts.mode === 'init' ? 'i' : 'a';
-  // Splitting and non-splitting uses differ only in labels, so only the splitting one is cached separately.
-  const cacheKey = opts.split ? key : (`${key}-` as const);
+function defActionForm(entry: DefEntry, env: CEnv, opts: ActionOpts, sig?: readonly number[]): DefForm<Act> {
+  // Splitting and non-splitting uses differ in labels, so they are cached apart.
+  const cacheKey = formKey(`${opts.mode === 'init' ? 'i' : 'a'}${opts.split ? '' : '-'}`, sig);
   const forms = entry.forms as Record<string, DefForm<Act> | undefined>;
   const existing = forms[cacheKey];
   if (existing) return existing;
   const def = entry.def;
   const nParams = def.kind === 'OperatorDef' ? def.params.length : 0;
-  const form: DefForm<Act> = { alloc: { size: nParams }, deps: { state: false, prime: false, local: false }, done: false };
+  const form: DefForm<Act> = {
+    alloc: { size: nParams },
+    deps: { state: false, prime: false, local: false },
+    done: false,
+  };
   forms[cacheKey] = form;
   if (def.kind !== 'OperatorDef') return evalFail('other', `${entry.name} is not an action.`, def.loc);
   const inner: CEnv = {
-    scope: paramScope(entry),
+    scope: paramScope(entry, sig),
     depth: entry.depth + 1,
     alloc: form.alloc,
     primed: false,
@@ -373,8 +305,9 @@ function defAction(
   upOf: ((c: Parameters<Act>[0], f: Parameters<Act>[1]) => Parameters<Act>[1]) | undefined,
   env: CEnv,
   opts: ActionOpts,
+  sig?: readonly number[],
 ): Act {
-  const form = defActionForm(entry, env, opts);
+  const form = defActionForm(entry, env, opts, sig);
   const def = entry.def;
   const params = def.kind === 'OperatorDef' ? def.params : [];
   const n = argFns.length;
@@ -390,14 +323,12 @@ function defAction(
     const nf = { v, up };
     if (!label) return form.fn!(c, nf, k);
     const prev = c.label;
-    const base = c.params.length;
+    const ps = c.params;
+    const base = ps.length;
     c.label = label;
-    for (let i = 0; i < n; i++) if (params[i].arity === 0) c.params.push([params[i].name, v[i] as Value]);
-    try {
-      form.fn!(c, nf, k);
-    } finally {
-      c.label = prev;
-      c.params.length = base;
-    }
+    for (let i = 0; i < n; i++) if (params[i].arity === 0) ps.push([params[i].name, v[i] as Value]);
+    form.fn!(c, nf, k);
+    c.label = prev;
+    while (ps.length > base) ps.pop();
   };
 }

@@ -3,7 +3,7 @@
  * filters and maps, function constructors. Domains are enumerated in TLC's
  * value order (sorted sets), which fixes CHOOSE results and `\E` order.
  */
-import type { Bound, Choose, Expr, FcnCtor, Quant, SetFilter, SetMap } from '../../tla/ast.js';
+import type { Bound, Choose, FcnCtor, Quant, SetFilter, SetMap } from '../../tla/ast.js';
 import {
   type AnySet,
   asSet,
@@ -13,15 +13,16 @@ import {
   LazyFcnValue,
   makeFcn,
   makeSet,
-  printValue,
   ProductSet,
+  printValue,
+  SetValue,
   setElems,
   Tag,
   type Value,
 } from '../value/index.js';
 import { asBool, compileExpr } from './compile-expr.js';
 import { type CEnv, newSlot, withScope } from './env.js';
-import { evalFail, type Fn, type Frame, hop } from './runtime.js';
+import { evalFail, type Fn, type Frame, snapshotCtx } from './runtime.js';
 import { Scope } from './scope.js';
 
 /** One component of a domain: a set whose elements bind one name, or a tuple pattern. */
@@ -113,6 +114,23 @@ export function compileBoundQuant(e: Quant, env: CEnv): Fn {
   const binder = compileBinder(e.bounds, env);
   const body = compileExpr(e.body, binder.env);
   const loc = e.body.loc;
+  const comps = binder.components;
+  if (comps.length === 1 && !comps[0].tuple) {
+    // One plain bound variable: a direct loop.
+    const set = comps[0].set;
+    const slot = comps[0].slots[0];
+    const exists = e.quantifier === 'exists';
+    const what = exists ? 'body of \\E' : 'body of \\A';
+    return (c, f) => {
+      const elems = setElems(asSet(set(c, f)));
+      const v = f!.v;
+      for (let k = 0; k < elems.length; k++) {
+        v[slot] = elems[k];
+        if (asBool(body(c, f), loc, what) === exists) return exists;
+      }
+      return !exists;
+    };
+  }
   if (e.quantifier === 'exists') {
     return (c, f) => iterateBinder(binder, c, f, () => asBool(body(c, f), loc, 'body of \\E'));
   }
@@ -161,8 +179,6 @@ export function compileSetFilter(e: SetFilter, env: CEnv): Fn {
   };
 }
 
-import { SetValue } from '../value/index.js';
-
 /** Elements taken in order from a canonical set stay canonical. */
 function makeSetSorted(elems: Value[]): SetValue {
   return elems.length === 0 ? SetValue.empty : new SetValue(elems);
@@ -202,17 +218,17 @@ export function compileFcnCtor(e: FcnCtor, env: CEnv): Fn {
   const binder = compileBinder(e.bounds, env);
   const body = compileExpr(e.body, binder.env);
   const size = env.alloc;
-  const depth = env.depth;
   return (c, f) => {
     const dom = binderDomain(binder, c, f);
     const fr = frameAt(f);
     if (dom.tag === Tag.LazySet && !dom.finite) {
       // Evaluated on application, in a copy of the frame so later bindings do not disturb it.
       const saved: Frame = { v: fr.v.slice(), up: fr.up };
+      const snap = snapshotCtx(c);
       return new LazyFcnValue(dom, (arg) => {
         const g: Frame = { v: saved.v.slice(0, Math.max(size.size, saved.v.length)), up: saved.up };
         bindDomainElem(binder, g, arg);
-        return body(c, hop(g, 0));
+        return body(snap, g);
       });
     }
     const elems = setElems(dom);
@@ -221,9 +237,6 @@ export function compileFcnCtor(e: FcnCtor, env: CEnv): Fn {
       bindDomainElem(binder, fr, elems[k]);
       vals[k] = body(c, f);
     }
-    void depth;
     return makeFcn(elems, vals);
   };
 }
-
-export type { Expr };

@@ -15,16 +15,25 @@ import {
   makeSet,
   printValue,
   RecordSet,
+  Tag,
   TupleValue,
   type Value,
   valueEquals,
 } from '../value/index.js';
-import { compileBoundQuant, compileChoose, compileFcnCtor, compileSetFilter, compileSetMap } from './compile-binders.js';
+import { compileAction } from './compile-action.js';
+import {
+  compileBoundQuant,
+  compileChoose,
+  compileFcnCtor,
+  compileSetFilter,
+  compileSetMap,
+} from './compile-binders.js';
+import { compileInstanceRef } from './compile-instance.js';
 import { compileLet } from './compile-let.js';
-import { compileIdent, compileInstanceRef, compileOpApp } from './compile-ops.js';
+import { compileIdent, compileOpApp } from './compile-ops.js';
 import { type CEnv, newSlot } from './env.js';
-import type { Deps } from './scope.js';
 import { evalFail, type Fn, locate } from './runtime.js';
+import type { Deps } from './scope.js';
 
 /** Requires a boolean (TLC: a non-boolean used where a condition is expected). */
 export function asBool(v: Value, loc: Loc, what: string): boolean {
@@ -179,12 +188,31 @@ function compileNode(e: Expr, env: CEnv): Fn {
       const order = e.fields.map((_, i) => i).sort((a, b) => (e.fields[a].name < e.fields[b].name ? -1 : 1));
       const names = order.map((i) => e.fields[i].name);
       const sets = order.map((i) => compileExpr(e.fields[i].set, env));
-      return located((c, f) => new RecordSet(names, sets.map((s) => asSet(s(c, f)))), e.loc);
+      return located(
+        (c, f) =>
+          new RecordSet(
+            names,
+            sets.map((s) => asSet(s(c, f))),
+          ),
+        e.loc,
+      );
     }
     case 'FieldAccess': {
       const r = compileExpr(e.record, env);
       const name = e.field;
-      return located((c, f) => fieldAccess(r(c, f), name), e.loc);
+      const loc = e.loc;
+      return (c, f) => {
+        const v = r(c, f);
+        if (typeof v === 'object' && v.tag === Tag.Record) {
+          const names = v.names;
+          for (let i = 0; i < names.length; i++) if (names[i] === name) return v.values[i];
+        }
+        try {
+          return fieldAccess(v, name);
+        } catch (err) {
+          return locate(err, loc);
+        }
+      };
     }
     case 'Tuple': {
       const elems = e.elems.map((x) => compileExpr(x, env));
@@ -230,9 +258,14 @@ function compileNode(e: Expr, env: CEnv): Fn {
     case 'Lambda':
       return evalFail('other', 'A LAMBDA expression can only be an argument of an operator.', e.loc);
     case 'Enabled':
+      return compileEnabled(e, env);
     case 'Fairness':
     case 'TemporalQuant':
-      return evalFail('other', `The checker cannot evaluate ${e.kind} as a state or action predicate.`, e.loc);
+      return evalFail(
+        'other',
+        `The checker cannot evaluate ${e.kind} as a state or action predicate.`,
+        e.loc,
+      );
   }
 }
 
@@ -281,4 +314,29 @@ function compileExcept(e: Extract<Expr, { kind: 'Except' }>, env: CEnv): Fn {
 function updateAt(fv: Value, keys: Value[], i: number, leaf: (old: Value) => Value): Value {
   if (i === keys.length) return leaf(fv);
   return fcnUpdate(asFcn(fv), keys[i], (old) => updateAt(old, keys, i + 1, leaf));
+}
+
+/** Thrown to stop enumerating successors once ENABLED has found one. */
+const FOUND = { found: true };
+
+/** `ENABLED A`: whether A has a successor from the current state (A run as an action on a fresh next state). */
+function compileEnabled(e: Extract<Expr, { kind: 'Enabled' }>, env: CEnv): Fn {
+  if (env.primed) return evalFail('other', 'ENABLED inside a primed expression.', e.loc);
+  env.deps.state = true;
+  const act = compileAction(e.expr, env, { mode: 'next', split: false, labelName: 'ENABLED' });
+  return (c, f) => {
+    const saved = c.next;
+    c.next = new Array(c.state.length).fill(undefined);
+    try {
+      act(c, f, () => {
+        throw FOUND;
+      });
+      return false;
+    } catch (err) {
+      if (err === FOUND) return true;
+      throw err;
+    } finally {
+      c.next = saved;
+    }
+  };
 }

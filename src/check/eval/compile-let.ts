@@ -18,7 +18,14 @@ export function letScope(e: LetIn, env: CEnv): { scope: Scope; resets: number[] 
   for (const d of e.defs) {
     if (d.kind === 'RecursiveDecl') continue;
     if (d.kind === 'InstanceDef') return evalFail('other', 'INSTANCE inside LET is not supported.', d.loc);
-    const entry: DefEntry = { name: d.name, module: env.scope.module, def: d, scope, depth: env.depth, forms: {} };
+    const entry: DefEntry = {
+      name: d.name,
+      module: env.scope.module,
+      def: d,
+      scope,
+      depth: env.depth,
+      forms: {},
+    };
     if (d.kind === 'OperatorDef' && d.params.length === 0) {
       const slot = newSlot(env);
       resets.push(slot);

@@ -3,13 +3,15 @@
  * compiling the use (variable read, constant, definition call, built-in,
  * INSTANCE substitution, operator-valued argument).
  */
-import type { Expr, Ident, InstanceRef, Lambda, Loc, OpApp } from '../../tla/ast.js';
+import type { Expr, Ident, Loc, OpApp } from '../../tla/ast.js';
 import { LazyFcnValue, type Value } from '../value/index.js';
+import { varOf } from './action-assign.js';
 import { bindDomainElem, binderDomain, compileBinder } from './compile-binders.js';
 import { compileExpr } from './compile-expr.js';
+import { compileOpArg } from './compile-oparg.js';
 import type { CEnv } from './env.js';
 import { compileNative, hasNative } from './natives.js';
-import { type Ctx, evalFail, type Fn, type Frame, hop, type OpClosure } from './runtime.js';
+import { type Ctx, evalFail, type Fn, type Frame, hop, type OpClosure, snapshotCtx } from './runtime.js';
 import { type Binding, type DefEntry, type DefForm, type Deps, Scope, type SubstEntry } from './scope.js';
 
 function newDeps(): Deps {
@@ -22,27 +24,63 @@ export function mergeDeps(into: Deps, from: Deps, local = false): void {
   if (local && from.local) into.local = true;
 }
 
-/** Scope of a definition body: its parameters in slots 0..n-1 of a frame one below the definition. */
-export function paramScope(entry: DefEntry): Scope {
+/**
+ * Scope of a definition body: its parameters in slots 0..n-1 of a frame one
+ * below the definition. A parameter given a state variable as argument
+ * (`sig[i]` is its index) stands for that variable itself, so that the body
+ * may prime it (`Send(ch, m) == ch' = …` called as `Send(c1, m)`).
+ */
+export function paramScope(entry: DefEntry, sig?: readonly number[]): Scope {
   const scope = new Scope(entry.scope, entry.module);
   if (entry.def.kind === 'OperatorDef') {
     entry.def.params.forEach((p, i) => {
-      scope.set(p.name, { kind: 'local', depth: entry.depth + 1, slot: i, arity: p.arity, name: p.name });
+      const v = sig?.[i] ?? -1;
+      if (v >= 0) scope.set(p.name, { kind: 'var', index: v, name: p.name });
+      else
+        scope.set(p.name, { kind: 'local', depth: entry.depth + 1, slot: i, arity: p.arity, name: p.name });
     });
   }
   return scope;
 }
 
+/** Which arguments of a call are state variables (by index, -1 otherwise); undefined when none is. */
+export function varArgSig(
+  params: readonly { arity: number }[],
+  args: readonly Expr[],
+  env: CEnv,
+): number[] | undefined {
+  let any = false;
+  const sig = params.map((p, i) => {
+    const a = args[i];
+    if (p.arity > 0 || a?.kind !== 'Ident') return -1;
+    const v = varOf(env.scope.lookup(a.name));
+    if (v === undefined) return -1;
+    any = true;
+    return v;
+  });
+  return any ? sig : undefined;
+}
+
+/** The cache key of a compiled form. */
+export function formKey(mode: string, sig?: readonly number[]): string {
+  return sig ? `${mode}|${sig.join(',')}` : mode;
+}
+
 /** The value form (plain or primed) of a definition, compiled on first need. */
-export function defValueForm(entry: DefEntry, primed: boolean, env: CEnv): DefForm<Fn> {
-  const key = primed ? 'p' : 'v';
-  const existing = entry.forms[key];
+export function defValueForm(
+  entry: DefEntry,
+  primed: boolean,
+  env: CEnv,
+  sig?: readonly number[],
+): DefForm<Fn> {
+  const key = formKey(primed ? 'p' : 'v', sig);
+  const existing = entry.forms[key] as DefForm<Fn> | undefined;
   if (existing) return existing;
   const nParams = entry.def.kind === 'OperatorDef' ? entry.def.params.length : 0;
   const form: DefForm<Fn> = { alloc: { size: nParams }, deps: newDeps(), done: false };
   entry.forms[key] = form;
   const inner: CEnv = {
-    scope: paramScope(entry),
+    scope: paramScope(entry, sig),
     depth: entry.depth + 1,
     alloc: form.alloc,
     primed,
@@ -59,10 +97,11 @@ export function defValueForm(entry: DefEntry, primed: boolean, env: CEnv): DefFo
     const alloc = form.alloc;
     form.fn = (c, nf) => {
       const dom = binderDomain(binder, c, nf);
+      const snap = snapshotCtx(c);
       return new LazyFcnValue(dom, (arg) => {
         const g: Frame = { v: new Array(alloc.size), up: nf!.up };
         bindDomainElem(binder, g, arg);
-        return body(c, g);
+        return body(snap, g);
       });
     };
   }
@@ -72,15 +111,22 @@ export function defValueForm(entry: DefEntry, primed: boolean, env: CEnv): DefFo
 
 /** Compiles the arguments of a call to `params` (operator-valued ones become closures). */
 export function compileArgs(params: readonly { arity: number }[], args: readonly Expr[], env: CEnv): Fn[] {
-  return params.map((p, i) => (p.arity > 0 ? compileOpArg(args[i], p.arity, env) : compileExpr(args[i], env)));
+  return params.map((p, i) =>
+    p.arity > 0 ? compileOpArg(args[i], p.arity, env) : compileExpr(args[i], env),
+  );
 }
 
 /**
  * A call of a definition: `(c, f, up)` evaluates the arguments in frame `f`
  * and the body in a new frame whose parent is `up`.
  */
-export function defCall(entry: DefEntry, argFns: Fn[], env: CEnv): (c: Ctx, f: Frame | null, up: Frame | null) => Value {
-  const form = defValueForm(entry, env.primed, env);
+export function defCall(
+  entry: DefEntry,
+  argFns: Fn[],
+  env: CEnv,
+  sig?: readonly number[],
+): (c: Ctx, f: Frame | null, up: Frame | null) => Value {
+  const form = defValueForm(entry, env.primed, env, sig);
   if (!form.done) env.deps.state = true; // recursive: be conservative about caching
   mergeDeps(env.deps, form.deps);
   if (entry.depth > 0) env.deps.local = true; // may read the frames it is nested in
@@ -114,7 +160,7 @@ export function defCall(entry: DefEntry, argFns: Fn[], env: CEnv): (c: Ctx, f: F
   };
 }
 
-function arityError(name: string, want: number, got: number, loc: Loc): never {
+export function arityError(name: string, want: number, got: number, loc: Loc): never {
   return evalFail('other', `The operator ${name} requires ${want} arguments, but is given ${got}.`, loc);
 }
 
@@ -199,14 +245,16 @@ export function compileBindingUse(b: Binding, name: string, args: readonly Expr[
         env.deps.prime = true;
         return (c) => {
           const v = c.next?.[i];
-          if (v === undefined) return evalFail('unassigned', `The variable ${name}' is used before it is assigned.`, loc);
+          if (v === undefined)
+            return evalFail('unassigned', `The variable ${name}' is used before it is assigned.`, loc);
           return v;
         };
       }
       env.deps.state = true;
       return (c) => {
         const v = c.state[i];
-        if (v === undefined) return evalFail('unassigned', `The variable ${name} is used before it is assigned.`, loc);
+        if (v === undefined)
+          return evalFail('unassigned', `The variable ${name} is used before it is assigned.`, loc);
         return v;
       };
     }
@@ -219,7 +267,7 @@ export function compileBindingUse(b: Binding, name: string, args: readonly Expr[
       const def = b.entry.def;
       const params = def.kind === 'OperatorDef' ? def.params : [];
       if (args.length !== params.length) return arityError(name, params.length, args.length, loc);
-      const call = defCall(b.entry, compileArgs(params, args, env), env);
+      const call = defCall(b.entry, compileArgs(params, args, env), env, varArgSig(params, args, env));
       const hops = env.depth - b.entry.depth;
       if (hops === 0) return (c, f) => call(c, f, f);
       return (c, f) => call(c, f, hop(f, hops));
@@ -241,9 +289,13 @@ export function compileBindingUse(b: Binding, name: string, args: readonly Expr[
 }
 
 /** A LET zero-arity definition compiled in the LET's own frame. */
-export function letValueForm(b: Extract<Binding, { kind: 'letValue' }>, primed: boolean, env: CEnv): DefForm<Fn> {
+export function letValueForm(
+  b: Extract<Binding, { kind: 'letValue' }>,
+  primed: boolean,
+  env: CEnv,
+): DefForm<Fn> {
   const key = primed ? 'p' : 'v';
-  const existing = b.entry.forms[key];
+  const existing = b.entry.forms[key] as DefForm<Fn> | undefined;
   if (existing) return existing;
   const form: DefForm<Fn> = { alloc: b.letEnv.alloc, deps: newDeps(), done: false };
   b.entry.forms[key] = form;
@@ -262,7 +314,7 @@ export function letValueForm(b: Extract<Binding, { kind: 'letValue' }>, primed: 
 }
 
 function letBody(entry: DefEntry, primed: boolean): Fn {
-  const form = entry.forms[primed ? 'p' : 'v']!;
+  const form = entry.forms[primed ? 'p' : 'v'] as DefForm<Fn>;
   return (c, f) => form.fn!(c, f);
 }
 
@@ -271,6 +323,16 @@ function compileSubstApply(entry: SubstEntry, args: readonly Expr[], loc: Loc, e
   if (entry.expr.kind === 'Ident') {
     const target = entry.scope.lookup(entry.expr.name);
     if (target) return compileBindingUse(target, entry.expr.name, args, loc, env);
+  }
+  if (entry.expr.kind === 'Lambda') {
+    // The caller's frames hang below the instance's, so the LAMBDA's names resolve from here.
+    const op = compileOpArg(entry.expr, args.length, { ...env, scope: entry.scope });
+    const argFns = args.map((a) => compileExpr(a, env));
+    return (c, f) =>
+      (op(c, f) as unknown as OpClosure).call(
+        c,
+        argFns.map((a) => a(c, f)),
+      );
   }
   return evalFail('other', 'A substituted constant operator is applied to arguments.', loc);
 }
@@ -287,126 +349,4 @@ export function compileOpApp(e: OpApp, env: CEnv): Fn {
   if (b) return compileBindingUse(b, e.name, e.args, e.loc, env);
   if (hasNative(e.name)) return compileNative(e.name, e.args, e.loc, env);
   return evalFail('other', `Unknown operator: ${e.name}.`, e.loc);
-}
-
-/** What an `I!Op` or `P(a)!Op` names: the definition's binding and how to reach its frame chain. */
-export interface ResolvedInstanceRef {
-  binding: Binding;
-  /** Frame that is the parent of the definition's call frame, from the caller's frame. */
-  up: (c: Ctx, f: Frame | null) => Frame | null;
-  /** Depth the definition's enclosing frame has. */
-  depth: number;
-}
-
-export function resolveInstanceRef(e: InstanceRef, env: CEnv): ResolvedInstanceRef {
-  let scope = env.scope;
-  let up: (c: Ctx, f: Frame | null) => Frame | null = (_c, f) => f;
-  let depth = env.depth;
-  let first = true;
-  for (const step of e.path) {
-    const b = first ? scope.lookup(step.name) : scope.own(step.name);
-    first = false;
-    if (!b || b.kind !== 'instance') return evalFail('other', `${step.name} is not an instance.`, e.loc);
-    const prevUp = up;
-    const prevDepth = depth;
-    const hops = prevDepth - b.depth;
-    if (b.def.params.length !== step.args.length) {
-      return arityError(step.name, b.def.params.length, step.args.length, e.loc);
-    }
-    if (b.def.params.length > 0) {
-      const argFns = compileArgs(b.def.params, step.args, env);
-      up = (c, f) => {
-        const v = argFns.map((a) => a(c, f));
-        return { v, up: hop(prevUp(c, f), hops) };
-      };
-      depth = b.depth + 1;
-    } else {
-      up = (c, f) => hop(prevUp(c, f), hops);
-      depth = b.depth;
-    }
-    scope = env.g.instanceScope(b);
-  }
-  const target = scope.own(e.name) ?? scope.lookup(e.name);
-  if (!target) return evalFail('other', `The instance has no definition ${e.name}.`, e.loc);
-  return { binding: target, up, depth };
-}
-
-export function compileInstanceRef(e: InstanceRef, env: CEnv): Fn {
-  const r = resolveInstanceRef(e, env);
-  const b = r.binding;
-  if (b.kind === 'def') {
-    const def = b.entry.def;
-    const params = def.kind === 'OperatorDef' ? def.params : [];
-    if (e.args.length !== params.length) return arityError(e.name, params.length, e.args.length, e.loc);
-    const call = defCall(b.entry, compileArgs(params, e.args, env), env);
-    const hops = r.depth - b.entry.depth;
-    const up = r.up;
-    return (c, f) => call(c, f, hop(up(c, f), hops));
-  }
-  // A non-definition (a substituted constant, a built-in re-exported): evaluate it at the instance's depth.
-  const inner: CEnv = { ...env, depth: r.depth };
-  if (b.kind === 'native') return compileNative(b.name, e.args, e.loc, env);
-  const fn = compileBindingUse(b, e.name, e.args, e.loc, inner);
-  const up = r.up;
-  return (c, f) => fn(c, up(c, f));
-}
-
-/** An operator-valued argument: a LAMBDA, or the name of an operator. */
-export function compileOpArg(e: Expr, arity: number, env: CEnv): Fn {
-  if (e.kind === 'Lambda') return compileLambda(e, env);
-  if (e.kind === 'Ident') {
-    const b = env.scope.lookup(e.name);
-    if (b?.kind === 'local' && b.arity > 0) return compileBindingUse({ ...b, arity: 0 }, e.name, [], e.loc, env);
-    if (b?.kind === 'def') {
-      const entry = b.entry;
-      const form = defValueForm(entry, env.primed, env);
-      mergeDeps(env.deps, form.deps);
-      env.deps.local = true;
-      const hops = env.depth - entry.depth;
-      const alloc = form.alloc;
-      return (_c, f) => {
-        const up = hop(f, hops);
-        const op: OpClosure = {
-          arity,
-          call(c2, args) {
-            const v = new Array(alloc.size);
-            for (let i = 0; i < args.length; i++) v[i] = args[i];
-            return form.fn!(c2, { v, up });
-          },
-        };
-        return op as unknown as Value;
-      };
-    }
-    // A built-in or anything else: LAMBDA p1, ..., pn : name(p1, ..., pn)
-    const params = Array.from({ length: arity }, (_, i) => `__p${i}`);
-    const lam: Lambda = {
-      kind: 'Lambda',
-      loc: e.loc,
-      params,
-      body: { kind: 'OpApp', loc: e.loc, name: e.name, args: params.map((p) => ({ kind: 'Ident', loc: e.loc, name: p })) },
-    };
-    return compileLambda(lam, env);
-  }
-  return evalFail('other', 'Expected an operator as argument.', e.loc);
-}
-
-function compileLambda(e: Lambda, env: CEnv): Fn {
-  const scope = new Scope(env.scope, env.scope.module);
-  e.params.forEach((p, i) => {
-    scope.set(p, { kind: 'local', depth: env.depth + 1, slot: i, arity: 0, name: p });
-  });
-  const alloc = { size: e.params.length };
-  const body = compileExpr(e.body, { ...env, scope, depth: env.depth + 1, alloc });
-  const arity = e.params.length;
-  return (_c, f) => {
-    const op: OpClosure = {
-      arity,
-      call(c2, args) {
-        const v = new Array(alloc.size);
-        for (let i = 0; i < args.length; i++) v[i] = args[i];
-        return body(c2, { v, up: f });
-      },
-    };
-    return op as unknown as Value;
-  };
 }

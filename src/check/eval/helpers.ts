@@ -14,7 +14,7 @@ function parseExpr(text: string): Expr {
   const src = `---- MODULE __Expr ----\n__e == ${text}\n====\n`;
   const r = parseModuleText(src, '<expression>');
   const unit = r.value?.units.find((u) => u.kind === 'OperatorDef');
-  if (!unit || unit.kind !== 'OperatorDef') {
+  if (unit?.kind !== 'OperatorDef') {
     return evalFail('other', r.diagnostics[0]?.message ?? `Cannot parse expression: ${text}`);
   }
   return unit.body;
@@ -27,7 +27,11 @@ export function evaluateConstant(model: EvalModel, expr: string | Expr): Value {
 
 /** Whether the state predicate defined as `name` in the root module holds in `state`. */
 export function evaluatePredicate(model: EvalModel, name: string, state: State): boolean {
-  const v = model.evaluate({ kind: 'Ident', name, loc: { file: '<expression>', line: 1, col: 1, endLine: 1, endCol: 1 } }, state);
-  if (typeof v !== 'boolean') return evalFail('type', `${name} is not a predicate: it evaluated to a non-boolean.`);
+  const v = model.evaluate(
+    { kind: 'Ident', name, loc: { file: '<expression>', line: 1, col: 1, endLine: 1, endCol: 1 } },
+    state,
+  );
+  if (typeof v !== 'boolean')
+    return evalFail('type', `${name} is not a predicate: it evaluated to a non-boolean.`);
   return v;
 }

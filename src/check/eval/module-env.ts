@@ -33,7 +33,13 @@ export interface Instantiation {
   readonly envs: Map<string, ModuleEnv>;
 }
 
-export function buildModuleEnv(spec: LoadedSpec, name: string, inst: Instantiation, g: Globals, loc?: Loc): ModuleEnv {
+export function buildModuleEnv(
+  spec: LoadedSpec,
+  name: string,
+  inst: Instantiation,
+  g: Globals,
+  loc?: Loc,
+): ModuleEnv {
   const cached = inst.envs.get(name);
   if (cached) return cached;
   const m = spec.modules.get(name);
@@ -72,7 +78,10 @@ export function buildModuleEnv(spec: LoadedSpec, name: string, inst: Instantiati
         const b: Binding =
           std && isBuiltinOperator(name, u.name)
             ? { kind: 'native', name: u.name, module: name }
-            : { kind: 'def', entry: { name: u.name, module: name, def: u, scope, depth: inst.depth, forms: {} } };
+            : {
+                kind: 'def',
+                entry: { name: u.name, module: name, def: u, scope, depth: inst.depth, forms: {} },
+              };
         add(u.name, b, !u.local);
         break;
       }
@@ -96,7 +105,13 @@ export function buildModuleEnv(spec: LoadedSpec, name: string, inst: Instantiati
 }
 
 /** The environment of `INSTANCE M WITH …` written in `owner` (whose frames are at `depth`). */
-export function instantiate(spec: LoadedSpec, u: Instance, owner: Scope, depth: number, g: Globals): ModuleEnv {
+export function instantiate(
+  spec: LoadedSpec,
+  u: Instance,
+  owner: Scope,
+  depth: number,
+  g: Globals,
+): ModuleEnv {
   const subst = new Map(u.substitutions.map((s) => [s.name, s]));
   const inst: Instantiation = {
     depth,
@@ -105,7 +120,11 @@ export function instantiate(spec: LoadedSpec, u: Instance, owner: Scope, depth: 
       const s = subst.get(name);
       if (s) return { kind: 'subst', name, entry: { expr: s.value, scope: owner, depth, forms: {} } };
       if (!owner.lookup(name)) {
-        return evalFail('other', `INSTANCE ${u.module} has no substitution for ${name}, and no ${name} is in scope.`, loc);
+        return evalFail(
+          'other',
+          `INSTANCE ${u.module} has no substitution for ${name}, and no ${name} is in scope.`,
+          loc,
+        );
       }
       return { kind: 'alias', name, scope: owner };
     },

@@ -60,6 +60,20 @@ export function makeCtx(state: (Value | undefined)[] = [], next: (Value | undefi
   return { state, next, level: 1, label: { name: 'Initial predicate' }, params: [] };
 }
 
+/**
+ * A copy of the context for values evaluated later (lazy functions): the
+ * shared context moves on to other states while the value lives on.
+ */
+export function snapshotCtx(c: Ctx): Ctx {
+  return {
+    state: c.state.slice(),
+    next: c.next ? c.next.slice() : null,
+    level: c.level,
+    label: c.label,
+    params: [],
+  };
+}
+
 /** An EvalError at `loc` (keeps the innermost location when one is already set). */
 export function locate(e: unknown, loc: Loc): never {
   if (e instanceof ModelEvalError && e.loc === undefined) {
@@ -73,3 +87,11 @@ export function evalFail(kind: ModelEvalError['kind'], message: string, loc?: Lo
 }
 
 export { ModelEvalError };
+
+/** Turns the JS engine's stack overflow (deep recursion in a spec) into an evaluation error. */
+export function stackOverflowToEvalError(e: unknown): never {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    throw new ModelEvalError('other', 'Stack overflow while evaluating the spec (recursion too deep).');
+  }
+  throw e;
+}

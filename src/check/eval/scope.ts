@@ -38,7 +38,8 @@ export interface DefEntry {
   readonly scope: Scope;
   /** Depth of the frame enclosing the definition (0 for top-level definitions of the root). */
   readonly depth: number;
-  readonly forms: { v?: DefForm<Fn>; p?: DefForm<Fn>; a?: DefForm<Act>; i?: DefForm<Act> };
+  /** Compiled forms by mode ('v' value, 'p' primed, 'a'/'i' action) and variable-argument signature. */
+  readonly forms: Record<string, DefForm<Fn> | DefForm<Act> | undefined>;
   /** Cached value of a constant zero-arity definition. */
   cached?: Value;
 }

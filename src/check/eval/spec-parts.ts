@@ -69,7 +69,13 @@ export function splitSpec(e: Expr, scope: Scope): SpecParts {
   const parts: SpecParts = { init: [], fairness: [], temporal: [] };
   for (const c of conjuncts(e, scope)) {
     const x = c.expr;
-    if (x.kind === 'OpApp' && x.name === '[]' && x.args.length === 1 && x.args[0].kind === 'ActionBox' && !parts.next) {
+    if (
+      x.kind === 'OpApp' &&
+      x.name === '[]' &&
+      x.args.length === 1 &&
+      x.args[0].kind === 'ActionBox' &&
+      !parts.next
+    ) {
       parts.next = { expr: x.args[0].action, scope: c.scope };
       parts.vars = { expr: x.args[0].sub, scope: c.scope };
     } else if (x.kind === 'Fairness') parts.fairness.push(c);

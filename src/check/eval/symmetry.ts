@@ -4,15 +4,15 @@
  * fingerprint among the images of the state under every permutation.
  */
 import {
-  applyFcn,
   type AnyFcn,
+  applyFcn,
   fcnView,
   fingerprintValues,
   isFcn,
   isSet,
+  ModelValue,
   makeFcn,
   makeSet,
-  ModelValue,
   setElems,
   sortUnique,
   Tag,
@@ -66,7 +66,11 @@ function sameKey(a: Value, b: Value): boolean {
 }
 
 /** Fingerprint of the least image of `state` under `perms` (identity included). */
-export function symmetricFingerprint(state: readonly Value[], perms: readonly Perm[], out: Uint32Array): void {
+export function symmetricFingerprint(
+  state: readonly Value[],
+  perms: readonly Perm[],
+  out: Uint32Array,
+): void {
   fingerprintValues(state, out);
   let hi = out[0];
   let lo = out[1];

@@ -11,7 +11,7 @@
  */
 import { fail } from './fail.js';
 import { forceFcn, setElems, setSize } from './force.js';
-import { type AnyFcn, type AnySet, isFcn, isSet, Tag, type Value } from './kinds.js';
+import { type AnyFcn, type AnySet, isFcn, isSet, type ModelValue, Tag, type Value } from './kinds.js';
 import { printValue } from './print.js';
 
 function kindName(v: Value): string {
@@ -61,16 +61,32 @@ export function valueEquals(a: Value, b: Value): boolean {
       if (typeof b === 'boolean') return false;
       break;
     default:
-      if (a.tag === Tag.ModelValue) return false;
+      if (a.tag === Tag.ModelValue) return modelValueUnequal(a, b);
       if (typeof b === 'object') {
-        if (b.tag === Tag.ModelValue) return false;
+        if (b.tag === Tag.ModelValue) return modelValueUnequal(b, a);
         if (isSet(a) && isSet(b)) return setEquals(a, b);
         if (isFcn(a) && isFcn(b)) return fcnEquals(a, b);
       }
       return equalityError(a, b);
   }
-  if (typeof b === 'object' && b.tag === Tag.ModelValue) return false;
+  if (typeof b === 'object' && b.tag === Tag.ModelValue) return modelValueUnequal(b, a);
   return equalityError(a, b);
+}
+
+/** A model value `m` compared with a different value `other`: unequal, or TLC's error for typed model values. */
+function modelValueUnequal(m: ModelValue, other: Value): boolean {
+  if (m.type === undefined) return false;
+  if (typeof other === 'object' && other.tag === Tag.ModelValue) {
+    if (other.type === undefined || other.type === m.type) return false;
+    return fail(
+      'type',
+      `Attempted to check equality of the differently-typed model values ${m.name} and ${other.name}`,
+    );
+  }
+  return fail(
+    'type',
+    `Attempted to check equality of typed model value ${m.name} and non-model value\n${printValue(other)}`,
+  );
 }
 
 function setEquals(a: AnySet, b: AnySet): boolean {

@@ -48,6 +48,13 @@ function fmix(h: number): number {
 const stringHashes = new Map<string, number[]>();
 
 function mixString(s: string): void {
+  const n = s.length;
+  if (n <= 8) {
+    // Short strings: two characters per step, cheaper than a cache lookup.
+    mix(n);
+    for (let i = 0; i < n; i += 2) mix(s.charCodeAt(i) | (i + 1 < n ? s.charCodeAt(i + 1) << 16 : 0));
+    return;
+  }
   let h = stringHashes.get(s);
   if (h === undefined) {
     let a = 0x811c9dc5;

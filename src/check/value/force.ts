@@ -47,6 +47,11 @@ export function makeSet(elems: Value[]): SetValue {
 
 const IDENT = /^[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*$/;
 
+/** TLC prints a function as a record when every domain element is a name like this. */
+function isFieldName(k: string): boolean {
+  return IDENT.test(k) && (k.length < 4 || (!k.startsWith('WF_') && !k.startsWith('SF_')));
+}
+
 /**
  * The canonical function for a domain given in canonical (sorted, unique)
  * order: a tuple when the domain is 1..n (or empty), a record when it is a
@@ -73,7 +78,7 @@ export function makeFcn(
     let rec = true;
     for (let i = 0; i < n; i++) {
       const k = domain[i];
-      if (typeof k !== 'string' || !IDENT.test(k)) {
+      if (typeof k !== 'string' || !isFieldName(k)) {
         rec = false;
         break;
       }

@@ -25,7 +25,8 @@
  * strings by code units, model values by name and before any other kind,
  * sets by size then elements, functions by domain size, then domain, then
  * values. Comparing an integer with a string or a sequence is an error, but a
- * model value is simply unequal to anything else.
+ * model value is simply unequal to anything else (except a typed model value
+ * such as `a_1`, which TLC refuses to compare with non-model values).
  *
  * Hashing (fingerprint.ts): a 64-bit fingerprint as two uint32 lanes,
  * computed by walking the canonical structure (no strings built), so equal

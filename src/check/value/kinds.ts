@@ -40,11 +40,15 @@ export type AnyFcn = TupleValue | RecordValue | FcnValue | LazyFcnValue;
 export class ModelValue {
   readonly tag = Tag.ModelValue;
   private static readonly byName = new Map<string, ModelValue>();
+  /** TLC's typed model values: `x_1` has type 'x' and cannot be compared with non-model values. */
+  readonly type: string | undefined;
   private constructor(
     readonly name: string,
-    /** Creation index (TLC's order of creation). */
+    /** Creation index. */
     readonly index: number,
-  ) {}
+  ) {
+    this.type = name.length > 2 && name[1] === '_' ? name[0] : undefined;
+  }
   /** The one model value with this name (created on first use). */
   static of(name: string): ModelValue {
     let mv = ModelValue.byName.get(name);

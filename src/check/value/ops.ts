@@ -65,7 +65,15 @@ function indexIn(elems: readonly Value[], v: Value): number {
 
 /** `v \in S` */
 export function setContains(s: AnySet, v: Value): boolean {
-  if (s.tag === Tag.Interval) return typeof v === 'number' && v >= s.lo && v <= s.hi;
+  if (s.tag === Tag.Interval) {
+    if (typeof v === 'number') return v >= s.lo && v <= s.hi;
+    if (s.hi < s.lo || (typeof v === 'object' && v.tag === Tag.ModelValue && v.type === undefined))
+      return false;
+    return fail(
+      'type',
+      `Attempted to check if the value:\n${printValue(v)}\nis in the integer interval ${printValue(s)}`,
+    );
+  }
   if (s.tag === Tag.Set) return indexIn(s.elems, v) >= 0;
   return s.contains(v);
 }

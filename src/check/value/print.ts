@@ -5,6 +5,9 @@
 import { forceFcn } from './force.js';
 import { Tag, type Value } from './kinds.js';
 
+/** Largest lazy set printed element by element. */
+const EXPAND_BOUND = 100000;
+
 /** A TLA+ string literal with TLC's escapes. */
 export function quoteString(s: string): string {
   let out = '"';
@@ -52,8 +55,10 @@ export function printValue(v: Value): string {
     case Tag.Set:
       return v.elems.length === 0 ? '{}' : `{${v.elems.map(printValue).join(', ')}}`;
     case Tag.Interval:
-      return `${v.lo}..${v.hi}`;
+      return v.hi < v.lo ? '{}' : `${v.lo}..${v.hi}`;
     case Tag.LazySet:
+      // TLC prints finite lazy sets (SUBSET S, [S -> T], ...) expanded unless they are huge.
+      if (v.finite && v.size() <= EXPAND_BOUND) return printValue(v.toSet());
       return v.show(printValue);
     case Tag.Tuple:
       return v.elems.length === 0 ? '<<>>' : `<<${v.elems.map(printValue).join(', ')}>>`;
