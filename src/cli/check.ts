@@ -13,7 +13,8 @@ import { diagnosticsResult } from '../check/result.js';
 import { bfs, simulate } from '../check/search/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
-import { formatItf } from '../trace/index.js';
+import type { RawTrace } from '../tlc/index.js';
+import { formatItf, recoverTrace } from '../trace/index.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
 import {
@@ -42,6 +43,8 @@ export interface CheckOptions {
   seed?: number;
   workers?: number;
   engine?: 'embedded' | 'tlc';
+  /** tla2tools.jar for --engine tlc (else TLA2TOOLS_JAR, then tools/tla2tools.jar). */
+  tlcJar?: string;
 }
 
 /** Where the command writes; tests pass their own. */
@@ -109,6 +112,10 @@ export function registerCheckCommand(program: Command): void {
     .addOption(
       new Option('--engine <engine>', 'checker to run').choices(['embedded', 'tlc']).default('embedded'),
     )
+    .option(
+      '--tlc-jar <jar>',
+      'tla2tools.jar for --engine tlc (default: $TLA2TOOLS_JAR, then tools/tla2tools.jar)',
+    )
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await runCheck(paths, options);
     });
@@ -170,6 +177,9 @@ function isFolder(path: string): boolean {
 function usageProblem(options: CheckOptions): string | null {
   if (options.workers !== undefined && options.workers > 1 && options.engine !== 'tlc') {
     return `--workers ${options.workers}: the embedded checker runs one worker; use --workers 1 or --engine tlc.`;
+  }
+  if (options.tlcJar !== undefined && options.engine !== 'tlc') {
+    return '--tlc-jar applies to --engine tlc.';
   }
   if (options.engine === 'tlc' && options.simulate !== undefined) {
     return '--simulate is supported by the embedded engine only.';
@@ -330,11 +340,43 @@ async function checkWithTlc(job: CheckJob, options: CheckOptions): Promise<Check
     spec: job.spec,
     config: job.config,
     workers: options.workers ?? 1,
+    ...(options.tlcJar ? { tlcJar: options.tlcJar } : {}),
     ...(options.deadlock === false ? { tlcArgs: ['-deadlock'] } : {}),
   });
   // Keep the shared result shape: drop what only TLC reports.
-  const { summary: _summary, rawTrace: _rawTrace, ...result } = r;
+  const { summary: _summary, rawTrace, ...result } = r;
+  if (rawTrace && result.trace) withRecoveredParameters(result, rawTrace, job, options);
   return result;
+}
+
+/**
+ * TLC's traces carry no action parameters and lose some value types;
+ * re-executing them on the embedded evaluator recovers both, so a TLC
+ * counterexample replays like one of the embedded checker's. When the spec
+ * is beyond the evaluator, TLC's own trace is kept and a warning says so.
+ */
+function withRecoveredParameters(
+  result: CheckResult,
+  raw: RawTrace,
+  job: CheckJob,
+  options: CheckOptions,
+): void {
+  const loaded = loadModel(job.spec, job.config, { libPaths: options.lib ?? [] });
+  const recovered = loaded.model ? recoverTrace(raw, loaded.model) : undefined;
+  if (!recovered?.value) {
+    const why = (recovered?.diagnostics ?? loaded.diagnostics).map((d) => d.message).join('; ');
+    result.diagnostics.push({
+      code: 'unsupported',
+      severity: 'warning',
+      message: `TLC's trace is kept as printed (no action parameters): re-executing it failed: ${why}`,
+    });
+    return;
+  }
+  result.trace = recovered.value.trace.states.map((state, i) => ({
+    index: i + 1,
+    action: state.action ?? { name: i === 0 ? 'Initial predicate' : 'Action', params: [] },
+    state: Object.entries(state.values),
+  }));
 }
 
 /** Keeps a model or property name usable as one path segment. */
