@@ -5,16 +5,17 @@
  * last line of stdout (an array when several models were checked).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { EvalModel } from '../check/eval/index.js';
+import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
 import { bfs, simulate } from '../check/search/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
 import type { RawTrace } from '../tlc/index.js';
-import { formatItf, recoverTrace } from '../trace/index.js';
+import { formatItf, recoverTrace, type Trace } from '../trace/index.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
 import {
@@ -379,6 +380,29 @@ function withRecoveredParameters(
   }));
 }
 
+/**
+ * Trace files are committed and shared: a spec path under the working folder
+ * is written relative to it, any other as its base name, so the same trace is
+ * the same file on every machine.
+ */
+function withPortablePaths(trace: Trace): Trace {
+  const portable = (file: string): string => {
+    if (!isAbsolute(file)) return file;
+    const rel = relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : basename(file);
+  };
+  const relabel = (a: ActionLabel | undefined): ActionLabel | undefined =>
+    a?.loc ? { ...a, loc: { ...a.loc, file: portable(a.loc.file) } } : a;
+  return {
+    ...trace,
+    states: trace.states.map((s) => {
+      const action = relabel(s.action);
+      return action ? { ...s, action } : s;
+    }),
+    ...(trace.loopAction ? { loopAction: relabel(trace.loopAction)! } : {}),
+  };
+}
+
 /** Keeps a model or property name usable as one path segment. */
 function pathSegment(name: string): string {
   return name.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^\.+/, '_') || '_';
@@ -393,7 +417,7 @@ function dumpTrace(result: CheckResult, job: CheckJob, file: string, io: CheckIO
   }
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, formatItf(trace));
+    writeFileSync(file, formatItf(withPortablePaths(trace)));
     return true;
   } catch (err) {
     result.diagnostics.push({

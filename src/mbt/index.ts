@@ -34,6 +34,7 @@ export {
   type TraceExpectation,
   type TraceFile,
   type TraceOutcome,
+  traceMismatch,
   traceToSteps,
 } from './trace-files.js';
 export {

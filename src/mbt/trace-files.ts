@@ -7,11 +7,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ActionLabel } from '../check/model.js';
-import type { Value } from '../check/value/index.js';
+import type { ActionLabel, Model, State, Transition } from '../check/model.js';
+import { type Value, valueEquals } from '../check/value/index.js';
 import type { Diagnostic, Result } from '../errors.js';
 import { readItf, type Trace, writeItf } from '../trace/index.js';
-import { paramsOf, type ReplayStep } from './replay.js';
+import { describeCall, paramsOf, type ReplayStep } from './replay.js';
 
 /** What replaying a trace against a binding must give. */
 export type TraceOutcome = 'pass' | 'diverge';
@@ -133,4 +133,76 @@ export function expectationOf(
     ...(outcome ? { outcome } : {}),
     ...(typeof at === 'number' && Number.isInteger(at) && at > 0 ? { divergesAt: at } : {}),
   };
+}
+
+function sameValues(model: Model, state: State, values: Readonly<Record<string, Value>>): boolean {
+  return model.variables.every((name, i) => {
+    const v = values[name];
+    try {
+      return v !== undefined && valueEquals(state[i]!, v);
+    } catch {
+      return false; // incomparable kinds: not this state
+    }
+  });
+}
+
+function sameLabel(label: ActionLabel, wanted: ActionLabel | undefined): boolean {
+  if (wanted === undefined) return true;
+  if (label.name !== wanted.name) return false;
+  const mine = new Map(label.params);
+  return wanted.params.every(([k, v]) => {
+    const other = mine.get(k);
+    try {
+      return other !== undefined && valueEquals(other, v);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Whether a saved trace is still a behaviour of `model` (the spec may have
+ * changed since it was saved): its first state must be an initial state,
+ * every later state a successor of the previous one under the recorded
+ * action and parameters, and, when the trace names the invariant it
+ * violates, its last state must still violate it. Returns why not, or
+ * undefined when the trace still fits.
+ */
+export function traceMismatch(trace: Trace, model: Model): string | undefined {
+  const missing = model.variables.filter((v) => !trace.vars.includes(v));
+  if (missing.length > 0) return `the trace has no value for the variable(s) ${missing.join(', ')}`;
+  let prev: State | undefined;
+  for (let i = 0; i < trace.states.length; i++) {
+    const step = trace.states[i]!;
+    const ctx = { level: i + 1 };
+    const candidates: Iterable<Transition> =
+      prev === undefined ? model.initialStates(ctx) : model.successors(prev, ctx);
+    let found: Transition | undefined;
+    try {
+      for (const t of candidates) {
+        if (
+          (prev === undefined || sameLabel(t.action, step.action)) &&
+          sameValues(model, t.state, step.values)
+        ) {
+          found = t;
+          break;
+        }
+      }
+    } catch (e) {
+      return `evaluating the spec at state ${i + 1} failed: ${(e as Error).message}`;
+    }
+    if (found === undefined) {
+      const call = step.action ? describeCall(step.action.name, Object.fromEntries(step.action.params)) : '';
+      return prev === undefined
+        ? 'state 1 is not an initial state of the spec'
+        : `state ${i + 1} (${call}) is not a successor of state ${i} in the spec`;
+    }
+    prev = found.state;
+  }
+  if (trace.property !== undefined && trace.result === 'invariant-violation' && prev !== undefined) {
+    const invariant = [...model.invariants, ...model.stateProperties].find((p) => p.name === trace.property);
+    if (invariant === undefined) return `the model does not check the invariant ${trace.property}`;
+    if (invariant.holds(prev)) return `the invariant ${trace.property} holds in the last state`;
+  }
+  return undefined;
 }

@@ -9,8 +9,10 @@ import {
   saveTrace,
   stepsToTrace,
   tlaSeq,
+  traceMismatch,
   traceToSteps,
 } from '../../src/mbt/index.js';
+import { KV_DIR, kvModel } from './kv-model.js';
 
 const trace = stepsToTrace(
   [{ values: { q: tlaSeq([]) } }, { action: { name: 'Push', params: { x: 3 } }, values: { q: tlaSeq([3]) } }],
@@ -54,5 +56,48 @@ describe('saveTrace and readTraceFile', () => {
   it('expectationOf accepts one outcome for every binding and ignores nonsense', () => {
     expect(expectationOf({ expect: 'diverge' }, 'any')).toEqual({ outcome: 'diverge' });
     expect(expectationOf({ expect: 'maybe', divergesAt: 0 }, 'any')).toEqual({});
+  });
+});
+
+describe('traceMismatch: is a saved trace still a behaviour of the spec?', () => {
+  const saved = readTraceFile(
+    join(KV_DIR, 'traces', 'counterexamples', 'KvStoreViolation-AtMostOneKey.itf.json'),
+  ).value!.trace;
+  const model = kvModel('KvStoreViolation.cfg');
+
+  it('accepts the counterexample the model checker saved', () => {
+    expect(traceMismatch(saved, model)).toBeUndefined();
+  });
+
+  it('names the first state the spec no longer reaches', () => {
+    const states = saved.states.map((s, i) => (i === 2 ? { ...s, values: { ...s.values, writes: 5 } } : s));
+    expect(traceMismatch({ ...saved, states }, model)).toMatch(
+      /^state 3 \(Put\(k = "\w", v = \d\)\) is not a successor of state 2 in the spec$/,
+    );
+    const first = saved.states.map((s, i) => (i === 0 ? { ...s, values: { ...s.values, writes: 1 } } : s));
+    expect(traceMismatch({ ...saved, states: first }, model)).toBe(
+      'state 1 is not an initial state of the spec',
+    );
+  });
+
+  it('wants the recorded action and parameters, not only the values', () => {
+    const states = saved.states.map((s, i) =>
+      i === 1 ? { ...s, action: { ...s.action!, name: 'Delete' } } : s,
+    );
+    expect(traceMismatch({ ...saved, states }, model)).toMatch(
+      /^state 2 \(Delete\(.*\)\) is not a successor/,
+    );
+  });
+
+  it('wants the named invariant still violated in the last state, and all variables present', () => {
+    expect(traceMismatch({ ...saved, states: saved.states.slice(0, -1) }, model)).toBe(
+      'the invariant AtMostOneKey holds in the last state',
+    );
+    expect(traceMismatch({ ...saved, property: 'Gone' }, model)).toBe(
+      'the model does not check the invariant Gone',
+    );
+    expect(traceMismatch({ ...saved, vars: ['store'] }, model)).toBe(
+      'the trace has no value for the variable(s) writes',
+    );
   });
 });

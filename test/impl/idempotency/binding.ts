@@ -105,7 +105,8 @@ export const VARIANTS: Record<string, Variant> = {
   NoFencing: { store: (o) => new NoFencingStore(o) },
 };
 
-interface Sut {
+/** The system under test: the driver around a fresh in-memory store, and how tokens were numbered. */
+export interface Sut {
   driver: RequestDriver;
   store: SqliteIdempotencyStore;
   clock: ManualClock;

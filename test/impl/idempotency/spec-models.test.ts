@@ -17,6 +17,7 @@ interface ModelEntry {
   config: string;
   expect: { result: string; violated?: string };
   antipattern?: number;
+  traces?: string;
 }
 
 const models = (
@@ -55,6 +56,10 @@ describe('idempotency models in specs/models.json', () => {
         expect(cfg).not.toMatch(/Variant = "Correct"/);
       }
     }
+  });
+
+  it('saves every idempotency counterexample under traces/idempotency (replayed by saved-traces.test.ts)', () => {
+    expect(models.filter((m) => m.traces !== 'idempotency').map((m) => m.name)).toEqual([]);
   });
 
   it('every catalogued implementation variant is exported', () => {
