@@ -1,8 +1,9 @@
 /**
  * Traces become tests: bindings tie a spec to an implementation; replay,
  * fast-check and saved-trace helpers drive the implementation through them.
- * The vitest helper (`traceTests`) lives in ./vitest.ts and is not exported
- * here, so that loading this module never loads vitest.
+ * The vitest helpers (`traceTests` in ./vitest.ts, `xstateTests` in
+ * ./vitest-xstate.ts) are not exported here, so that loading this module
+ * never loads vitest.
  */
 export { type ActionParams, type Binding, defineBinding, type MaybePromise } from './binding.js';
 export { diffState, formatDiff, type VariableDiff } from './compare.js';
@@ -47,3 +48,11 @@ export {
   tlaSeq,
   tlaSet,
 } from './values.js';
+export {
+  type AbstractEdge,
+  type AbstractGraph,
+  type CoveringPath,
+  coverTransitions,
+  type TransitionCoverage,
+  type TransitionCoverOptions,
+} from './xstate.js';
