@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EvalError as ModelEvalError } from '../../src/check/model.js';
 import { bfs, modelFromFiles } from '../fixtures/check/build.js';
+import { SHARED_CASES } from '../support/shared.js';
 
-const CASES = '/work/shared/conformance/cases';
+const CASES = SHARED_CASES;
 
 interface Expected {
   module: string;

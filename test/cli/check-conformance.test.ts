@@ -10,9 +10,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
+import { SHARED_CASES } from '../support/shared.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const casesDir = '/work/shared/conformance/cases';
+const casesDir = SHARED_CASES;
 const evaluatorExists = existsSync(join(here, '../../src/check/eval/index.ts'));
 
 interface Expected {

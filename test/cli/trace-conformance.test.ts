@@ -14,9 +14,10 @@ import { valueEquals } from '../../src/check/value/index.js';
 import { loadModel } from '../../src/cli/check-load.js';
 import { runTraceConvert } from '../../src/cli/trace.js';
 import { readItf } from '../../src/trace/index.js';
+import { SHARED_CASES } from '../support/shared.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'mbt', 'tlc');
-const SHARED = '/work/shared/conformance/cases';
+const SHARED = SHARED_CASES;
 
 interface Case {
   name: string;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/errors.js';
 import { parseConfigFile, parseConfigText } from '../../src/tla/cfg/index.js';
+import { SHARED_CASES } from '../support/shared.js';
 
 function parseOk(text: string) {
   const r = parseConfigText(text, 'M.cfg');
@@ -217,7 +218,7 @@ describe('parseConfigFile', () => {
   });
 });
 
-const CASES = '/work/shared/conformance/cases';
+const CASES = SHARED_CASES;
 describe.skipIf(!existsSync(CASES))('conformance .cfg files', () => {
   const files = existsSync(CASES)
     ? readdirSync(CASES).flatMap((d) =>

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InstanceRef, Module, OperatorDef } from '../../src/tla/ast.js';
 import { parseModuleFile } from '../../src/tla/parse/index.js';
+import { SHARED_CASES } from '../support/shared.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'parse');
 
@@ -76,7 +77,7 @@ describe('fixture specs', () => {
   });
 });
 
-const cases = '/work/shared/conformance/cases';
+const cases = SHARED_CASES;
 describe.skipIf(!existsSync(cases))('every conformance spec', () => {
   const specs = existsSync(cases)
     ? readdirSync(cases).flatMap((c) =>

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/errors.js';
 import { parseModuleFile, parseModuleText } from '../../src/tla/parse/index.js';
+import { SHARED_CASES } from '../support/shared.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'parse');
 
@@ -102,7 +103,7 @@ describe('constructs outside the supported language', () => {
   });
 });
 
-const shared = '/work/shared/conformance/cases/48-parse-error';
+const shared = `${SHARED_CASES}/48-parse-error`;
 describe.skipIf(!existsSync(shared))('conformance case 48-parse-error', () => {
   it('reports the line and column SANY reports', () => {
     const expected = JSON.parse(readFileSync(join(shared, 'expected.json'), 'utf8')) as {

@@ -5,8 +5,9 @@ import { formatDiagnostic } from '../../src/errors.js';
 import { parseConfigFile } from '../../src/tla/cfg/index.js';
 import { loadSpec } from '../../src/tla/modules/index.js';
 import { checkConfig, checkSpec } from '../../src/tla/semantic/index.js';
+import { SHARED_CASES } from '../support/shared.js';
 
-const CASES = '/work/shared/conformance/cases';
+const CASES = SHARED_CASES;
 const SKIPPED = new Set(['48-parse-error', '49-undefined-operator']);
 
 const caseDirs = existsSync(CASES) ? readdirSync(CASES).sort() : [];

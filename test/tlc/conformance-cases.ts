@@ -1,9 +1,11 @@
-/** Reads conformance case folders (the copied fixtures, or /work/shared when present). */
+/** Reads conformance case folders (the copied fixtures, or ../shared when present). */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED_CASES } from '../support/shared.js';
+
+export { SHARED_CASES };
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'tlc');
-export const SHARED_CASES = '/work/shared/conformance/cases';
 
 export interface CaseFiles {
   name: string;
