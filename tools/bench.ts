@@ -1,27 +1,64 @@
 /**
  * `npm run bench`: runs the breadth-first search on named models and prints
- * distinct states/s, states generated/s, and memory per distinct state (heap
- * growth over the run, and the seen-state store's own bytes).
+ * distinct states/s, states generated/s, memory per distinct state (heap
+ * growth over the run, and the seen-state store's own bytes), and the
+ * process's peak resident size.
  *
  * Models: a TypeScript model that needs no TLA+ front end (a grid of
- * counters), the TLA+ models in tools/bench/ (Lamport's bakery), and the
- * cases of ../shared/conformance when that folder exists. Run with
- * `node --expose-gc` (through tsx) for steadier heap figures.
+ * counters), the TLA+ models in tools/bench/ (Lamport's bakery), the
+ * idempotency benchmark model of specs/, and the cases of
+ * ../shared/conformance when that folder exists. Heavy cases (the bakery
+ * sized like TLC's reference run) run only when named with --only or with
+ * --all. Run with `node --expose-gc` (through tsx) for steadier heap figures.
  *
- *   tsx tools/bench.ts [--only NAME] [--no-conformance]
+ * The checker runs from the compiled dist/ (what `tlaw` runs) when dist/ is
+ * newer than every file of src/; else, or with --source, from src/ through
+ * tsx, whose module wrappers cost about a third of the speed.
+ *
+ *   tsx tools/bench.ts [--only NAME] [--all] [--no-conformance] [--source]
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Model, State, Transition } from '../src/check/model.js';
-import { bfs, MemoryStateStore } from '../src/check/search/index.js';
-import { fingerprintValues, type Value } from '../src/check/value/index.js';
-import { loadModel } from '../src/cli/check-load.js';
+import type * as SearchModule from '../src/check/search/index.js';
+import type * as ValueModule from '../src/check/value/index.js';
+import type { Value } from '../src/check/value/index.js';
+import type * as LoadModule from '../src/cli/check-load.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+
+/** Newest modification time of the .ts files under `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether dist/ holds a build of the current sources. */
+function distIsCurrent(): boolean {
+  const marker = join(root, 'dist/check/search/index.js');
+  return existsSync(marker) && statSync(marker).mtimeMs >= newestSource(join(root, 'src'));
+}
+
+const useDist = !process.argv.includes('--source') && distIsCurrent();
+/** Imports a module of the checker from dist/ or src/ (`rel` relative to either, ending in .js). */
+async function checker<T>(rel: string): Promise<T> {
+  return (await import(pathToFileURL(join(root, useDist ? 'dist' : 'src', rel)).href)) as T;
+}
+const { bfs, MemoryStateStore } = await checker<typeof SearchModule>('check/search/index.js');
+const { fingerprintValues } = await checker<typeof ValueModule>('check/value/index.js');
+const { loadModel } = await checker<typeof LoadModule>('cli/check-load.js');
 
 interface BenchCase {
   name: string;
+  /** Runs only when named with --only, or with --all. */
+  heavy?: boolean;
   /** The model, or why it cannot run here. */
   load(): Promise<Model | string>;
 }
@@ -57,9 +94,10 @@ function counterGrid(k: number, max: number): Model {
   };
 }
 
-function tlaCase(name: string, spec: string, cfg: string): BenchCase {
+function tlaCase(name: string, spec: string, cfg: string, heavy = false): BenchCase {
   return {
     name,
+    heavy,
     load: async () => {
       const loaded = loadModel(spec, cfg, { print: () => {} });
       return loaded.model ?? loaded.diagnostics.find((d) => d.severity === 'error')?.message ?? 'cannot load';
@@ -72,6 +110,22 @@ function cases(withConformance: boolean): BenchCase[] {
     { name: 'counter-grid-5x12 (TypeScript)', load: async () => counterGrid(5, 12) },
   ];
   list.push(tlaCase('bakery N=5', join(here, 'bench/Bakery.tla'), join(here, 'bench/Bakery.cfg')));
+  list.push(
+    tlaCase(
+      'bakery-tlc-size N=5 MaxTicket=5',
+      join(here, 'bench/Bakery.tla'),
+      join(here, 'bench/BakeryLarge.cfg'),
+      true,
+    ),
+  );
+  const specs = join(here, '../specs');
+  list.push(
+    tlaCase(
+      'idempotency-benchmark',
+      join(specs, 'IdempotencyStore.tla'),
+      join(specs, 'idempotency/Benchmark.cfg'),
+    ),
+  );
   const conformance = join(here, '../../shared/conformance/cases');
   if (withConformance && existsSync(conformance)) {
     for (const dir of readdirSync(conformance).sort()) {
@@ -98,12 +152,15 @@ function heapUsed(): number {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-  const selected = cases(!args.includes('--no-conformance')).filter((c) => !only || c.name.includes(only));
-  console.log(
-    `bench ${new Date().toISOString()} node ${process.version}${gc ? '' : ' (no --expose-gc: heap figures are rough)'}`,
+  const all = args.includes('--all');
+  const selected = cases(!args.includes('--no-conformance')).filter((c) =>
+    only ? c.name.includes(only) : all || !c.heavy,
   );
   console.log(
-    'model | result | distinct | generated | ms | distinct/s | generated/s | heap B/state | store B/state',
+    `bench ${new Date().toISOString()} node ${process.version} checker from ${useDist ? 'dist/' : 'src/ (tsx)'}${gc ? '' : ' (no --expose-gc: heap figures are rough)'}`,
+  );
+  console.log(
+    'model | result | distinct | generated | ms | distinct/s | generated/s | heap B/state | store B/state | peak RSS MB',
   );
   for (const c of selected) {
     const model = await c.load();
@@ -133,6 +190,8 @@ async function main(): Promise<void> {
         perSec(total),
         perState(heap),
         perState(store.bytes),
+        // Peak resident size of the whole process so far (meaningful per case with --only).
+        Math.round(process.resourceUsage().maxRSS / 1024),
       ].join(' | '),
     );
   }

@@ -24,7 +24,14 @@ export interface ActionLabel {
   loc?: Loc;
   /** Module that defines the action (for TLC-style printing). */
   module?: string;
-  /** Parameter and `\E`-bound values in binding order, e.g. `[['self', p1], ['v', 2]]`. */
+  /**
+   * The action's parameters in binding order, e.g. `[['self', p1], ['v', 2]]`:
+   * the labelling operator's own parameters (operator-valued ones left out),
+   * then the values bound by `\E` inside its body. Values bound outside the
+   * operator are not repeated: `\E x \in S : Inc(x)` with `Inc(d) == …` gives
+   * `[['d', v]]`. An inline disjunct of Next has the `\E`-bound values around
+   * it. Each name appears once.
+   */
   params: [string, Value][];
 }
 

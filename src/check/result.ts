@@ -55,6 +55,16 @@ export interface CheckResult {
    * the initial state:"), 'behavior' otherwise.
    */
   traceKind?: 'behavior' | 'initial-state' | 'while-initial';
+  /**
+   * A liveness counterexample is a lasso: after the last trace state the
+   * behaviour returns to `trace[loop]` (0-based; TLC's "Back to state
+   * loop+1") and repeats forever. With `stuttering`, `loop` is the last index.
+   */
+  loop?: number;
+  /** The counterexample ends by stuttering forever in its last state (TLC's "Stuttering"). */
+  stuttering?: boolean;
+  /** The action of the step from the last trace state back to `trace[loop]`. */
+  loopAction?: ActionLabel;
 }
 
 /** A result for input that never reached the search (parse, cfg or usage errors). */

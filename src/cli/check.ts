@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { EvalModel } from '../check/eval/index.js';
+import { checkWithLiveness, type UncheckedProperty } from '../check/liveness/index.js';
 import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
-import { bfs, simulate } from '../check/search/index.js';
+import { simulate } from '../check/search/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
 import type { RawTrace } from '../tlc/index.js';
@@ -281,6 +281,11 @@ async function checkEmbedded(
   if (!loaded.model) return diagnosticsResult(loaded.diagnostics, loaded.exitCode, Date.now() - started);
   const checkDeadlock = options.deadlock === false ? false : undefined;
   let result: CheckResult;
+  // Simulation checks no temporal property: all of them stay unchecked.
+  let notChecked: UncheckedProperty[] = loaded.model.temporalProperties.map((p) => ({
+    name: p.name,
+    reason: 'random simulation checks safety only',
+  }));
   if (options.simulate !== undefined) {
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     if (!options.json) io.stderr(`Simulating ${options.simulate} behaviours with seed ${seed}.\n`);
@@ -293,7 +298,8 @@ async function checkEmbedded(
   } else {
     const progress = progressLine(io.stderrIsTTY && !options.json ? process.stderr : nonTty);
     try {
-      result = bfs(loaded.model, {
+      // Temporal properties are checked on the graph the search records (src/check/liveness).
+      const checked = checkWithLiveness(loaded.model, loaded.config, {
         ...(checkDeadlock === false ? { checkDeadlock } : {}),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
         ...(live.enabled
@@ -306,29 +312,37 @@ async function checkEmbedded(
             }
           : {}),
       });
+      result = checked.result;
+      notChecked = checked.unchecked;
     } finally {
       progress.done();
     }
   }
   result.diagnostics = [
     ...loaded.diagnostics,
-    ...unchecked(loaded.model, loaded.config, job),
+    ...unchecked(notChecked, loaded.config, job),
     ...result.diagnostics,
   ];
   return result;
 }
 
-/** Temporal PROPERTYs the safety search does not check: said plainly rather than passed over. */
-function unchecked(model: EvalModel, config: ModelConfig | undefined, job: CheckJob): Diagnostic[] {
-  return model.temporalProperties.map((p) => {
+/** Temporal PROPERTYs the embedded checker could not check: said plainly rather than passed over. */
+function unchecked(
+  properties: readonly UncheckedProperty[],
+  config: ModelConfig | undefined,
+  job: CheckJob,
+): Diagnostic[] {
+  return properties.map((p) => {
     const ref = config?.properties.find((r) => r.name === p.name);
     return {
       code: 'unsupported',
       severity: 'warning',
-      message: `PROPERTY ${p.name} is a temporal property, which the embedded checker does not check; use --engine tlc.`,
-      loc: ref
-        ? { file: ref.loc.file, line: ref.loc.line, col: ref.loc.col }
-        : { file: job.config, line: 1, col: 1 },
+      message: `PROPERTY ${p.name} is not checked by the embedded checker (${p.reason}); use --engine tlc.`,
+      loc: p.loc
+        ? { file: p.loc.file, line: p.loc.line, col: p.loc.col }
+        : ref
+          ? { file: ref.loc.file, line: ref.loc.line, col: ref.loc.col }
+          : { file: job.config, line: 1, col: 1 },
     };
   });
 }

@@ -65,10 +65,24 @@ Next == \\/ \\E d \\in {2, 1} : Inc(d)
   });
 
   it('labels each successor with its action and bound values', () => {
-    expect(labels(m.successors(init, { level: 1 }))).toEqual(['Inc(d=1,d=1)', 'Inc(d=2,d=2)', 'Reset()']);
+    expect(labels(m.successors(init, { level: 1 }))).toEqual(['Inc(d=1)', 'Inc(d=2)', 'Reset()']);
     const t = [...m.successors(init, { level: 1 })][2];
     expect(t.action.loc?.line).toBe(6);
     expect(t.action.module).toBe('Act');
+  });
+
+  it('labels an action with its own parameters, then the values it binds with \\E', () => {
+    const m2 = modelFromText(
+      spec(`Init == x = 0 /\\ y = 0
+Add(d) == \\E e \\in {d, d + 1} : x' = x + e /\\ UNCHANGED y
+Next == \\/ \\E n \\in {5}, unused \\in {7} : Add(n)
+        \\/ \\E v \\in {9} : x' = v /\\ y' = v`),
+    );
+    expect(labels(m2.successors([0, 0], { level: 1 }))).toEqual([
+      'Add(d=5,e=5)',
+      'Add(d=5,e=6)',
+      'Next(v=9)',
+    ]);
   });
 
   it('labels inline disjuncts with the enclosing definition and the disjunct location', () => {
@@ -114,6 +128,15 @@ Next == \\/ x < 2 /\\ x' = x + 1 /\\ UNCHANGED y
         \\/ UNCHANGED vars`),
     );
     expect(show(m2.successors([0, 5], { level: 1 }))).toEqual(['1 5', '0 5']);
+  });
+
+  it('treats UNCHANGED of an already assigned variable as a test', () => {
+    const m2 = modelFromText(
+      spec(`Init == x = 0 /\\ y = 0
+Next == x' \\in {0, 1} /\\ UNCHANGED <<y, x>>`),
+    );
+    expect(show(m2.successors([0, 3], { level: 1 }))).toEqual(['0 3']);
+    expect(show(m2.successors([1, 3], { level: 1 }))).toEqual(['1 3']);
   });
 
   it('lets an operator prime a parameter given a state variable', () => {

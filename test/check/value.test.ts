@@ -108,6 +108,16 @@ describe('fingerprints', () => {
     expect(fp(new SubsetSet(set(1)))).toBe(fp(set(set(), set(1))));
   });
 
+  it('hashes a value alike whether its parts were hashed before or not', () => {
+    const build = () => makeRecord(['b', 'a'], [set(1, 2), tup('x', set())]);
+    const fresh = fp(tup(build(), 1));
+    const shared = build();
+    fp(shared);
+    fp(shared.values[0]);
+    expect(fp(tup(shared, 1))).toBe(fresh);
+    expect(fp(tup(new IntervalValue(1, 2), 1))).toBe(fp(tup(set(1, 2), 1)));
+  });
+
   it('distinguishes different values', () => {
     const prints = [
       1,

@@ -87,14 +87,14 @@ export function assignIn(i: number, set: Fn, loc: Loc): Act {
 }
 
 export function compileUnchanged(e: Expr, env: CEnv, loc: Loc): Act {
-  const targets: Act[] = [];
+  const indices: number[] = [];
   const collect = (x: Expr, xenv: CEnv): boolean => {
     if (x.kind === 'Tuple') return x.elems.every((y) => collect(y, xenv));
     if (x.kind === 'Ident') {
       const b = xenv.scope.lookup(x.name);
       const i = varOf(b);
       if (i !== undefined) {
-        targets.push(assign(i, (c) => c.state[i] as Value, loc));
+        indices.push(i);
         return true;
       }
       if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef' && b.entry.def.params.length === 0) {
@@ -110,15 +110,65 @@ export function compileUnchanged(e: Expr, env: CEnv, loc: Loc): Act {
       if (valueEquals(next(c, f), now(c, f))) k();
     };
   }
-  if (targets.length === 1) return targets[0];
-  return (c, f, k) => {
-    const run = (j: number): void => {
-      if (j === targets.length) {
-        k();
+  if (indices.length === 1) {
+    const i = indices[0];
+    return assign(i, (c) => c.state[i] as Value, loc);
+  }
+  if (indices.length > 30) {
+    const targets = indices.map((i) => assign(i, (c) => c.state[i] as Value, loc));
+    return (c, f, k) => {
+      const run = (j: number): void => {
+        if (j === targets.length) {
+          k();
+          return;
+        }
+        targets[j](c, f, () => run(j + 1));
+      };
+      run(0);
+    };
+  }
+  return unchangedVars(indices, loc);
+}
+
+/**
+ * `UNCHANGED <<x, y, …>>` in one step: each variable is assigned its current
+ * value, or compared with it when already assigned (as `x' = x` would be),
+ * in order; no closure per variable. A bit mask remembers what to undo.
+ */
+function unchangedVars(indices: readonly number[], loc: Loc): Act {
+  const n = indices.length;
+  const undo = (next: (Value | undefined)[], mask: number): void => {
+    for (let j = 0; j < n; j++) if (mask & (1 << j)) next[indices[j]] = undefined;
+  };
+  return (c, _f, k) => {
+    const next = c.next!;
+    const state = c.state;
+    let mask = 0;
+    for (let j = 0; j < n; j++) {
+      const i = indices[j];
+      const cur = next[i];
+      const v = state[i] as Value;
+      if (cur === undefined) {
+        next[i] = v;
+        mask |= 1 << j;
+        continue;
+      }
+      let same: boolean;
+      try {
+        same = valueEquals(cur, v);
+      } catch (err) {
+        undo(next, mask);
+        return locate(err, loc);
+      }
+      if (!same) {
+        undo(next, mask);
         return;
       }
-      targets[j](c, f, () => run(j + 1));
-    };
-    run(0);
+    }
+    try {
+      k();
+    } finally {
+      undo(next, mask);
+    }
   };
 }

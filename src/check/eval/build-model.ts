@@ -18,7 +18,15 @@ import { fingerprint, fingerprintValues, type Value } from '../value/index.js';
 import { compileAction } from './compile-action.js';
 import { asBool } from './compile-expr.js';
 import { type BuildOptions, type EvalModel, ModelBuilder, run } from './model-builder.js';
-import { type Act, evalFail, type Frame, makeCtx, stackOverflowToEvalError } from './runtime.js';
+import {
+  type Act,
+  evalFail,
+  type Frame,
+  labelParams,
+  makeCtx,
+  resetParams,
+  stackOverflowToEvalError,
+} from './runtime.js';
 import { classifyProperty, type ScopedExpr, splitSpec } from './spec-parts.js';
 import { type Perm, permsOf, symmetricFingerprint } from './symmetry.js';
 
@@ -219,7 +227,7 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
       c.state = partial;
       c.next = partial;
       c.level = ctx.level;
-      c.params = [];
+      resetParams(c);
       const f: Frame = { v: new Array(initAlloc.size), up: null };
       const emit = (): void => {
         const missing = unassigned(partial, variables);
@@ -254,7 +262,7 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
       c.state = state as Value[];
       c.next = next;
       c.level = ctx.level;
-      c.params = [];
+      resetParams(c);
       c.label = { name: nextName, loc: nextExpr?.expr.loc, module: b.spec.root.name };
       const f: Frame = { v: new Array(nextAlloc.size), up: null };
       const emit = (): void => {
@@ -269,7 +277,7 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
         const l = c.label;
         out.push({
           state: next.slice() as Value[],
-          action: { name: l.name, loc: l.loc, module: l.module, params: c.params.slice() },
+          action: { name: l.name, loc: l.loc, module: l.module, params: labelParams(c) },
         });
       };
       try {

@@ -10,8 +10,11 @@
  *
  * While splitting Next into actions (disjunctions, `\E`, operator calls at
  * its top), the label of the successor is maintained: the innermost
- * operator entered names the action, and `\E` and parameter values are
- * recorded as its params.
+ * operator entered names the action; its params are that operator's own
+ * parameters followed by the values bound by `\E` inside it (values bound
+ * outside it, such as the `d` of `\E d \in S : Inc(d)`, reach it as its
+ * arguments). An inline disjunct of Next is labelled by Next, with the
+ * `\E`-bound values around it.
  */
 import type { Bound, Expr, Loc } from '../../tla/ast.js';
 import { asSet, setElems, type Value } from '../value/index.js';
@@ -232,11 +235,20 @@ function compileExists(bounds: readonly Bound[], body: Expr, env: CEnv, opts: Ac
   // The innermost step: run the body, recording the bound values as action params while splitting.
   const inner: Act = track
     ? (c, f, k) => {
-        const params = c.params;
-        const base = params.length;
-        for (const n of names) params.push([n.name, f!.v[n.slot] as Value]);
+        const ns = c.paramNames;
+        const vs = c.paramValues;
+        const base = ns.length;
+        const v = f!.v;
+        for (let i = 0; i < names.length; i++) {
+          ns.push(names[i].name);
+          vs.push(v[names[i].slot] as Value);
+        }
         act(c, f, k);
-        while (params.length > base) params.pop();
+        // pop(), not `length =`: truncating through the length setter is a slow runtime call.
+        while (ns.length > base) {
+          ns.pop();
+          vs.pop();
+        }
       }
     : act;
   if (comps.length === 1) {
@@ -316,6 +328,10 @@ function defAction(
       ? { name: entry.name, loc: def.body.loc, module: entry.module }
       : undefined;
   const alloc = form.alloc;
+  // The action's own (non-operator) parameters, recorded in its label.
+  const ownIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (params[i].arity === 0) ownIdx.push(i);
+  const ownNames = ownIdx.map((i) => params[i].name);
   return (c, f, k) => {
     const v = new Array(alloc.size);
     for (let i = 0; i < n; i++) v[i] = argFns[i](c, f);
@@ -323,12 +339,23 @@ function defAction(
     const nf = { v, up };
     if (!label) return form.fn!(c, nf, k);
     const prev = c.label;
-    const ps = c.params;
-    const base = ps.length;
+    const prevStart = c.paramStart;
+    const ns = c.paramNames;
+    const vs = c.paramValues;
+    const base = ns.length;
     c.label = label;
-    for (let i = 0; i < n; i++) if (params[i].arity === 0) ps.push([params[i].name, v[i] as Value]);
+    // The label's params restart here: `\E d \in S : Inc(d)` is labelled Inc(d), once.
+    c.paramStart = base;
+    for (let i = 0; i < ownIdx.length; i++) {
+      ns.push(ownNames[i]);
+      vs.push(v[ownIdx[i]] as Value);
+    }
     form.fn!(c, nf, k);
     c.label = prev;
-    while (ps.length > base) ps.pop();
+    c.paramStart = prevStart;
+    while (ns.length > base) {
+      ns.pop();
+      vs.pop();
+    }
   };
 }

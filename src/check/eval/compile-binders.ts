@@ -131,6 +131,24 @@ export function compileBoundQuant(e: Quant, env: CEnv): Fn {
       return !exists;
     };
   }
+  if (comps.every((cp) => !cp.tuple)) {
+    // Plain bound variables (`\A p, q \in S`): nested loops, no closure per evaluation.
+    const exists = e.quantifier === 'exists';
+    const what = exists ? 'body of \\E' : 'body of \\A';
+    const n = comps.length;
+    const go = (c: Parameters<Fn>[0], f: Frame | null, i: number): boolean => {
+      const elems = setElems(asSet(comps[i].set(c, f)));
+      const slot = comps[i].slots[0];
+      const v = f!.v;
+      const last = i === n - 1;
+      for (let k = 0; k < elems.length; k++) {
+        v[slot] = elems[k];
+        if (last ? asBool(body(c, f), loc, what) === exists : go(c, f, i + 1) === exists) return exists;
+      }
+      return !exists;
+    };
+    return (c, f) => go(c, f, 0);
+  }
   if (e.quantifier === 'exists') {
     return (c, f) => iterateBinder(binder, c, f, () => asBool(body(c, f), loc, 'body of \\E'));
   }

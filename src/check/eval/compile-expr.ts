@@ -8,13 +8,18 @@ import {
   asFcn,
   asSet,
   FcnSet,
+  fcnIndex,
+  fcnReplaceAt,
   fcnUpdate,
+  fcnValueAt,
   fieldAccess,
+  forceFcn,
   intLiteral,
   makeRecord,
   makeSet,
   printValue,
   RecordSet,
+  RecordValue,
   Tag,
   TupleValue,
   type Value,
@@ -149,9 +154,29 @@ function compileNode(e: Expr, env: CEnv): Fn {
       const loc = e.loc;
       if (e.args.length === 1) {
         const arg = compileExpr(e.args[0], env);
+        // Inline cache for records (see FieldAccess): `workers[w]` with w a field name.
+        let seenNames: readonly string[] | undefined;
+        let seenIndex = 0;
         return (c, f) => {
           const fv = fn(c, f);
           const a = arg(c, f);
+          if (typeof fv === 'object') {
+            if (fv.tag === Tag.Tuple) {
+              if (typeof a === 'number' && a >= 1 && a <= fv.elems.length) return fv.elems[a - 1];
+            } else if (fv.tag === Tag.Record && typeof a === 'string') {
+              const names = fv.names;
+              if ((names === seenNames || seenIndex < names.length) && names[seenIndex] === a) {
+                seenNames = names;
+                return fv.values[seenIndex];
+              }
+              const i = names.indexOf(a);
+              if (i >= 0) {
+                seenNames = names;
+                seenIndex = i;
+                return fv.values[i];
+              }
+            }
+          }
           try {
             return applyFcn(asFcn(fv), a);
           } catch (err) {
@@ -176,13 +201,27 @@ function compileNode(e: Expr, env: CEnv): Fn {
       return located((c, f) => new FcnSet(asSet(d(c, f)), asSet(r(c, f))), e.loc);
     }
     case 'RecordCtor': {
-      const names = e.fields.map((x) => x.name);
+      // Field order is fixed by the text: sort once here, not per record built.
+      const names = e.fields.map((x) => internName(x.name));
       const vals = e.fields.map((x) => compileExpr(x.value, env));
-      return (c, f) =>
-        makeRecord(
-          names,
-          vals.map((v) => v(c, f)),
-        );
+      const sorted = makeRecord(
+        names,
+        names.map((_, i) => i),
+      );
+      const sortedNames = sorted.names;
+      // Where each field's value goes (-1: a repeated field, evaluated but dropped as TLC keeps the first).
+      const pos = names.map((_, i) => sorted.values.indexOf(i));
+      const n = vals.length;
+      const width = sortedNames.length;
+      return (c, f) => {
+        const out: Value[] = new Array(width);
+        for (let i = 0; i < n; i++) {
+          const v = vals[i](c, f);
+          const p = pos[i];
+          if (p >= 0) out[p] = v;
+        }
+        return new RecordValue(sortedNames, out);
+      };
     }
     case 'RecordSet': {
       const order = e.fields.map((_, i) => i).sort((a, b) => (e.fields[a].name < e.fields[b].name ? -1 : 1));
@@ -199,13 +238,27 @@ function compileNode(e: Expr, env: CEnv): Fn {
     }
     case 'FieldAccess': {
       const r = compileExpr(e.record, env);
-      const name = e.field;
+      const name = internName(e.field);
       const loc = e.loc;
+      // Inline cache: records built by one constructor (or EXCEPT of it) share their names array.
+      let seenNames: readonly string[] | undefined;
+      let seenIndex = 0;
       return (c, f) => {
         const v = r(c, f);
         if (typeof v === 'object' && v.tag === Tag.Record) {
           const names = v.names;
-          for (let i = 0; i < names.length; i++) if (names[i] === name) return v.values[i];
+          // Records of one shape built in different places have equal but distinct names arrays.
+          if (names === seenNames || names[seenIndex] === name) {
+            seenNames = names;
+            return v.values[seenIndex];
+          }
+          for (let i = 0; i < names.length; i++) {
+            if (names[i] === name) {
+              seenNames = names;
+              seenIndex = i;
+              return v.values[i];
+            }
+          }
         }
         try {
           return fieldAccess(v, name);
@@ -269,6 +322,15 @@ function compileNode(e: Expr, env: CEnv): Fn {
   }
 }
 
+const interned = new Map<string, string>();
+/** One string object per field name, so comparing names is comparing references. */
+function internName(name: string): string {
+  const known = interned.get(name);
+  if (known !== undefined) return known;
+  interned.set(name, name);
+  return name;
+}
+
 function tupleOf(vs: Value[]): Value {
   return new TupleValue(vs);
 }
@@ -294,6 +356,31 @@ function compileExcept(e: Extract<Expr, { kind: 'Except' }>, env: CEnv): Fn {
     value: compileExpr(u.value, inner),
   }));
   const loc = e.loc;
+  if (updates.every((u) => u.path.length === 1)) {
+    // `![k] = v` steps only (the usual case): no key array, no closure per update.
+    const keyFns = updates.map((u) => u.path[0]);
+    const valueFns = updates.map((u) => u.value);
+    const n = updates.length;
+    return (c, f) => {
+      let fv = base(c, f);
+      try {
+        for (let j = 0; j < n; j++) {
+          const key = keyFns[j](c, f);
+          const g = forceFcn(asFcn(fv));
+          const i = fcnIndex(g, key);
+          if (i < 0) {
+            fv = g;
+            continue;
+          }
+          f!.v[atSlot] = fcnValueAt(g, i);
+          fv = fcnReplaceAt(g, i, valueFns[j](c, f));
+        }
+      } catch (err) {
+        return locate(err, loc);
+      }
+      return fv;
+    };
+  }
   return (c, f) => {
     let fv = base(c, f);
     try {

@@ -34,8 +34,15 @@ export interface Ctx {
   level: number;
   /** Action label of the successor being generated. */
   label: LabelInfo;
-  /** `\E`-bound and parameter values of the action being generated, in binding order. */
-  params: [string, Value][];
+  /**
+   * Parameters of the action being generated, as two parallel stacks of
+   * names and values (no allocation per binding): the labelling operator's
+   * own parameters, then the `\E`-bound values inside it. Entries below
+   * `paramStart` belong to enclosing actions and are not part of the label.
+   */
+  paramNames: string[];
+  paramValues: Value[];
+  paramStart: number;
 }
 
 /** A compiled expression. */
@@ -50,6 +57,34 @@ export interface OpClosure {
   call(c: Ctx, args: Value[]): Value;
 }
 
+/** Empties the action-parameter stacks before generating from a new state. */
+export function resetParams(c: Ctx): void {
+  c.paramNames.length = 0;
+  c.paramValues.length = 0;
+  c.paramStart = 0;
+}
+
+/**
+ * The params of the successor being emitted, as `[name, value]` pairs in
+ * binding order; a name bound twice keeps its innermost value, once.
+ */
+export function labelParams(c: Ctx): [string, Value][] {
+  const ns = c.paramNames;
+  const vs = c.paramValues;
+  const out: [string, Value][] = [];
+  for (let i = c.paramStart; i < ns.length; i++) {
+    let repeated = false;
+    for (let j = i + 1; j < ns.length; j++) {
+      if (ns[j] === ns[i]) {
+        repeated = true;
+        break;
+      }
+    }
+    if (!repeated) out.push([ns[i], vs[i]]);
+  }
+  return out;
+}
+
 export function hop(f: Frame | null, n: number): Frame | null {
   let g = f;
   for (let i = 0; i < n; i++) g = g!.up;
@@ -57,7 +92,15 @@ export function hop(f: Frame | null, n: number): Frame | null {
 }
 
 export function makeCtx(state: (Value | undefined)[] = [], next: (Value | undefined)[] | null = null): Ctx {
-  return { state, next, level: 1, label: { name: 'Initial predicate' }, params: [] };
+  return {
+    state,
+    next,
+    level: 1,
+    label: { name: 'Initial predicate' },
+    paramNames: [],
+    paramValues: [],
+    paramStart: 0,
+  };
 }
 
 /**
@@ -70,7 +113,9 @@ export function snapshotCtx(c: Ctx): Ctx {
     next: c.next ? c.next.slice() : null,
     level: c.level,
     label: c.label,
-    params: [],
+    paramNames: [],
+    paramValues: [],
+    paramStart: 0,
   };
 }
 

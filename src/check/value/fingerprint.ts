@@ -6,9 +6,11 @@
  * elements, every function kind (tuple, record, function) as its sorted
  * (domain element, value) pairs. So equal values have one fingerprint whatever
  * their representation (`1..3` and `{1, 2, 3}`, `<<a>>` and `[i \in 1..1 |-> a]`).
+ * A composite value (set, tuple, record, function) enters its parent's hash
+ * as its own 64-bit hash, cached on the value.
  */
 import { forceFcn, setElems } from './force.js';
-import { Tag, type Value } from './kinds.js';
+import { type FcnValue, type RecordValue, SetValue, Tag, type TupleValue, type Value } from './kinds.js';
 
 const K_BOOL = 0x3b1;
 const K_INT = 0x5c7;
@@ -94,25 +96,50 @@ export function hashValue(v: Value): void {
       mix(K_MV);
       mixString(v.name);
       return;
+    case Tag.Set:
+    case Tag.Tuple:
+    case Tag.Record:
+    case Tag.Fcn: {
+      // Values are immutable: a composite's own hash is computed once and
+      // kept on it, so the unchanged parts of a successor state (shared with
+      // its parent) cost two mixes each.
+      let hi = v.fpHi;
+      let lo = v.fpLo;
+      if ((hi | lo) === 0) {
+        const s1 = h1;
+        const s2 = h2;
+        h1 = SEED_1;
+        h2 = SEED_2;
+        hashContents(v);
+        hi = finalHi();
+        lo = finalLo();
+        v.fpHi = hi;
+        v.fpLo = lo;
+        h1 = s1;
+        h2 = s2;
+      }
+      mix(hi);
+      mix(lo);
+      return;
+    }
+    case Tag.Interval:
+      // Hashed as the explicit set it equals, so `1..3` and `{1, 2, 3}` hash alike.
+      hashValue(new SetValue(setElems(v)));
+      return;
+    case Tag.LazySet:
+      hashValue(v.toSet());
+      return;
+    case Tag.LazyFcn:
+      hashValue(forceFcn(v));
+      return;
+  }
+}
+
+/** The canonical encoding of a composite's contents. */
+function hashContents(v: SetValue | TupleValue | RecordValue | FcnValue): void {
+  switch (v.tag) {
     case Tag.Set: {
       const e = v.elems;
-      mix(K_SET);
-      mix(e.length);
-      for (let i = 0; i < e.length; i++) hashValue(e[i]);
-      return;
-    }
-    case Tag.Interval: {
-      const n = v.size;
-      mix(K_SET);
-      mix(n);
-      for (let i = 0; i < n; i++) {
-        mix(K_INT);
-        mix(v.lo + i);
-      }
-      return;
-    }
-    case Tag.LazySet: {
-      const e = setElems(v);
       mix(K_SET);
       mix(e.length);
       for (let i = 0; i < e.length; i++) hashValue(e[i]);
@@ -150,16 +177,25 @@ export function hashValue(v: Value): void {
       }
       return;
     }
-    case Tag.LazyFcn:
-      hashValue(forceFcn(v));
-      return;
   }
+}
+
+const SEED_1 = 0x2545f491;
+const SEED_2 = 0x6a09e667;
+
+function finalHi(): number {
+  // Never 0 in both lanes: (0, 0) marks "not computed yet" in the cache.
+  return fmix(h1 ^ Math.imul(h2, 0x27d4eb2d)) | 1;
+}
+
+function finalLo(): number {
+  return fmix(h2 ^ Math.imul(h1, 0x165667b1));
 }
 
 /** Starts a new fingerprint computation (for hashing several values as one, e.g. a state). */
 export function fingerprintBegin(): void {
-  h1 = 0x2545f491;
-  h2 = 0x6a09e667;
+  h1 = SEED_1;
+  h2 = SEED_2;
 }
 
 /** Writes the fingerprint of everything hashed since `fingerprintBegin` into out[0] (high), out[1] (low). */

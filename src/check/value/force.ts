@@ -54,7 +54,7 @@ function isFieldName(k: string): boolean {
 
 /**
  * The canonical function for a domain given in canonical (sorted, unique)
- * order: a tuple when the domain is 1..n (or empty), a record when it is a
+ * order: a tuple when the domain is 1..n (`TupleValue.emptyFcn` when empty), a record when it is a
  * set of field names, else a general function.
  */
 export function makeFcn(
@@ -62,7 +62,7 @@ export function makeFcn(
   values: readonly Value[],
 ): TupleValue | RecordValue | FcnValue {
   const n = domain.length;
-  if (n === 0) return TupleValue.empty;
+  if (n === 0) return TupleValue.emptyFcn;
   const d0 = domain[0];
   if (d0 === 1 && domain[n - 1] === n) {
     let tuple = true;

@@ -8,7 +8,8 @@
  * a numeric `tag`: ModelValue, SetValue (explicit), IntervalValue (a..b),
  * TupleValue, RecordValue, FcnValue, LazyFcnValue (recursive functions) and
  * LazySet subclasses (Nat, Int, STRING, SUBSET S, [S -> T], Seq(S),
- * [a : S], S \X T, filters and unions over infinite sets).
+ * [a : S], S \X T, and filters, unions, intersections and differences
+ * over infinite sets, which answer membership without enumerating).
  *
  * Canonical form. An explicit set keeps its elements sorted in TLC's order
  * without duplicates (`makeSet`). A function value has exactly one
@@ -70,8 +71,10 @@ export {
 } from './kinds.js';
 export {
   BuiltinSet,
+  DiffSet,
   FcnSet,
   FilterSet,
+  IntersectSet,
   ProductSet,
   RecordSet,
   SeqSet,
@@ -86,8 +89,11 @@ export {
   cardinality,
   domainError,
   fcnDomain,
+  fcnIndex,
   fcnMerge,
+  fcnReplaceAt,
   fcnUpdate,
+  fcnValueAt,
   fieldAccess,
   seqElems,
   setContains,

@@ -63,6 +63,9 @@ export class ModelValue {
 /** An explicit finite set: elements sorted in TLC's order, without duplicates. */
 export class SetValue {
   readonly tag = Tag.Set;
+  /** Cached fingerprint lanes of this (immutable) value; both 0 until computed (fingerprint.ts). */
+  fpHi = 0;
+  fpLo = 0;
   /** Use `makeSet` (sorts and deduplicates) unless `elems` is already canonical. */
   constructor(readonly elems: readonly Value[]) {}
   static readonly empty = new SetValue([]);
@@ -85,13 +88,24 @@ export class IntervalValue {
 /** `<<a, b>>`: the function with domain 1..n; also the canonical form of any such function. */
 export class TupleValue {
   readonly tag = Tag.Tuple;
+  fpHi = 0;
+  fpLo = 0;
   constructor(readonly elems: readonly Value[]) {}
+  /** `<<>>`, written as a tuple or sequence. */
   static readonly empty = new TupleValue([]);
+  /**
+   * The empty function built as a function (`[x \in {} |-> e]`, `[{} -> S]`):
+   * equal to `<<>>` in every way but printing, where TLC writes it `<< >>`
+   * (its FcnRcdValue, where an empty tuple is a TupleValue printed `<<>>`).
+   */
+  static readonly emptyFcn = new TupleValue([]);
 }
 
 /** `[a |-> 1]`: field names sorted (TLC's normal form), values aligned. */
 export class RecordValue {
   readonly tag = Tag.Record;
+  fpHi = 0;
+  fpLo = 0;
   constructor(
     readonly names: readonly string[],
     readonly values: readonly Value[],
@@ -106,6 +120,8 @@ export class RecordValue {
 /** Any other finite function: domain sorted in TLC's order, values aligned. */
 export class FcnValue {
   readonly tag = Tag.Fcn;
+  fpHi = 0;
+  fpLo = 0;
   constructor(
     readonly domain: readonly Value[],
     readonly values: readonly Value[],

@@ -94,7 +94,15 @@ export class FcnSet extends LazySet {
   contains(v: Value): boolean {
     if (!isFcn(v)) return false;
     const f = forceFcn(v);
-    const dom = setElems(this.domain);
+    const d = this.domain;
+    if (f.tag === Tag.Tuple && d.tag === Tag.Interval) {
+      // [1..n -> T] and a tuple: no domain to build or compare element by element.
+      const n = f.elems.length;
+      if (n !== d.size || (n > 0 && d.lo !== 1)) return false;
+      for (let i = 0; i < n; i++) if (!setContains(this.range, f.elems[i])) return false;
+      return true;
+    }
+    const dom = setElems(d);
     let values: readonly Value[];
     let fdom: readonly Value[];
     if (f.tag === Tag.Tuple) {
@@ -120,7 +128,7 @@ export class FcnSet extends LazySet {
     const dom = setElems(this.domain);
     const rng = setElems(this.range);
     const out: Value[] = [];
-    if (dom.length === 0) return new SetValue([TupleValue.empty]);
+    if (dom.length === 0) return new SetValue([TupleValue.emptyFcn]);
     if (rng.length === 0) return SetValue.empty;
     const idx = new Array<number>(dom.length).fill(0);
     for (;;) {
@@ -272,5 +280,55 @@ export class UnionSet extends LazySet {
   }
   show(print: (v: Value) => string): string {
     return this.parts.map(print).join(' \\cup ');
+  }
+}
+
+/**
+ * S \ T where S is infinite (TLC's SetDiffValue): membership is decided
+ * without enumerating, `x \in S /\ x \notin T`.
+ */
+export class DiffSet extends LazySet {
+  constructor(
+    readonly left: AnySet,
+    readonly right: AnySet,
+  ) {
+    super();
+    this.finite = isFiniteSet(left);
+  }
+  readonly finite: boolean;
+  contains(v: Value): boolean {
+    return setContains(this.left, v) && !setContains(this.right, v);
+  }
+  protected expand(): SetValue {
+    if (!this.finite) unbounded('S \\ T for an infinite S');
+    return new SetValue(setElems(this.left).filter((x) => !setContains(this.right, x)));
+  }
+  show(print: (v: Value) => string): string {
+    return `${print(this.left)} \\ ${print(this.right)}`;
+  }
+}
+
+/** S \cap T where both sides are infinite (TLC's SetCapValue): membership in both. */
+export class IntersectSet extends LazySet {
+  constructor(
+    readonly left: AnySet,
+    readonly right: AnySet,
+  ) {
+    super();
+    this.finite = isFiniteSet(left) || isFiniteSet(right);
+  }
+  readonly finite: boolean;
+  contains(v: Value): boolean {
+    return setContains(this.left, v) && setContains(this.right, v);
+  }
+  protected expand(): SetValue {
+    if (isFiniteSet(this.left))
+      return new SetValue(setElems(this.left).filter((x) => setContains(this.right, x)));
+    if (isFiniteSet(this.right))
+      return new SetValue(setElems(this.right).filter((x) => setContains(this.left, x)));
+    return unbounded('S \\cap T for infinite S and T');
+  }
+  show(print: (v: Value) => string): string {
+    return `${print(this.left)} \\cap ${print(this.right)}`;
   }
 }

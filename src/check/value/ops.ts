@@ -8,6 +8,7 @@ import { forceFcn, makeFcn, makeSet, setElems, setSize } from './force.js';
 import {
   type AnyFcn,
   type AnySet,
+  FcnValue,
   IntervalValue,
   isFcn,
   isSet,
@@ -17,7 +18,7 @@ import {
   TupleValue,
   type Value,
 } from './kinds.js';
-import { UnionSet } from './lazy-sets.js';
+import { DiffSet, IntersectSet, UnionSet } from './lazy-sets.js';
 import { printValue } from './print.js';
 
 /** Requires a set, else TLC's kind of type error. */
@@ -115,16 +116,22 @@ function mergeSorted(a: readonly Value[], b: readonly Value[]): Value[] {
   }
   while (i < a.length) out[n++] = a[i++];
   while (j < b.length) out[n++] = b[j++];
-  out.length = n;
+  if (n < out.length) out.length = n;
   return out;
 }
 
-export function setIntersect(a: AnySet, b: AnySet): SetValue {
-  if (!finite(a)) return new SetValue(setElems(b).filter((x) => setContains(a, x)));
+/** `a \cap b`: explicit when either side is finite, else answered lazily (TLC's SetCapValue). */
+export function setIntersect(a: AnySet, b: AnySet): AnySet {
+  if (!finite(a)) {
+    if (!finite(b)) return new IntersectSet(a, b);
+    return new SetValue(setElems(b).filter((x) => setContains(a, x)));
+  }
   return new SetValue(setElems(a).filter((x) => setContains(b, x)));
 }
 
-export function setMinus(a: AnySet, b: AnySet): SetValue {
+/** `a \ b`: explicit when `a` is finite, else answered lazily (TLC's SetDiffValue). */
+export function setMinus(a: AnySet, b: AnySet): AnySet {
+  if (!finite(a)) return new DiffSet(a, b);
   return new SetValue(setElems(a).filter((x) => !setContains(b, x)));
 }
 
@@ -197,35 +204,57 @@ export function fcnDomain(f: AnyFcn): AnySet {
   }
 }
 
+/** Position of `key` in an explicit function's domain (canonical order), or -1 when outside it. */
+export function fcnIndex(g: TupleValue | RecordValue | FcnValue, key: Value): number {
+  switch (g.tag) {
+    case Tag.Tuple:
+      return typeof key === 'number' && key >= 1 && key <= g.elems.length ? key - 1 : -1;
+    case Tag.Record:
+      return typeof key === 'string' ? g.names.indexOf(key) : -1;
+    default:
+      return indexIn(g.domain, key);
+  }
+}
+
+/** The value at position `i` of an explicit function. */
+export function fcnValueAt(g: TupleValue | RecordValue | FcnValue, i: number): Value {
+  return g.tag === Tag.Tuple ? g.elems[i] : g.values[i];
+}
+
+/** An explicit function with the value at position `i` replaced (same domain, so same representation). */
+export function fcnReplaceAt(
+  g: TupleValue | RecordValue | FcnValue,
+  i: number,
+  v: Value,
+): TupleValue | RecordValue | FcnValue {
+  switch (g.tag) {
+    case Tag.Tuple: {
+      const elems = g.elems.slice();
+      elems[i] = v;
+      return new TupleValue(elems);
+    }
+    case Tag.Record: {
+      const values = g.values.slice();
+      values[i] = v;
+      return new RecordValue(g.names, values);
+    }
+    default: {
+      const values = g.values.slice();
+      values[i] = v;
+      return new FcnValue(g.domain, values);
+    }
+  }
+}
+
 /**
  * `[f EXCEPT ![key] = newValue]` for one step; a key outside the domain
  * leaves f unchanged (TLC's behaviour).
  */
 export function fcnUpdate(f: AnyFcn, key: Value, update: (old: Value) => Value): AnyFcn {
   const g = forceFcn(f);
-  switch (g.tag) {
-    case Tag.Tuple: {
-      if (typeof key !== 'number' || key < 1 || key > g.elems.length) return g;
-      const elems = g.elems.slice();
-      elems[key - 1] = update(elems[key - 1]);
-      return new TupleValue(elems);
-    }
-    case Tag.Record: {
-      if (typeof key !== 'string') return g;
-      const i = g.names.indexOf(key);
-      if (i < 0) return g;
-      const values = g.values.slice();
-      values[i] = update(values[i]);
-      return new RecordValue(g.names, values);
-    }
-    default: {
-      const i = indexIn(g.domain, key);
-      if (i < 0) return g;
-      const values = g.values.slice();
-      values[i] = update(values[i]);
-      return makeFcn(g.domain, values);
-    }
-  }
+  const i = fcnIndex(g, key);
+  if (i < 0) return g;
+  return fcnReplaceAt(g, i, update(fcnValueAt(g, i)));
 }
 
 /** `r.field` */

@@ -3,7 +3,7 @@
  * `[a |-> 1, b |-> 2]`, `(1 :> "x" @@ 2 :> "y")`, `1..3`, model values bare.
  */
 import { forceFcn } from './force.js';
-import { Tag, type Value } from './kinds.js';
+import { Tag, TupleValue, type Value } from './kinds.js';
 
 /** Largest lazy set printed element by element. */
 const EXPAND_BOUND = 100000;
@@ -61,7 +61,8 @@ export function printValue(v: Value): string {
       if (v.finite && v.size() <= EXPAND_BOUND) return printValue(v.toSet());
       return v.show(printValue);
     case Tag.Tuple:
-      return v.elems.length === 0 ? '<<>>' : `<<${v.elems.map(printValue).join(', ')}>>`;
+      if (v.elems.length === 0) return v === TupleValue.emptyFcn ? '<< >>' : '<<>>';
+      return `<<${v.elems.map(printValue).join(', ')}>>`;
     case Tag.Record:
       return `[${v.names.map((n, i) => `${n} |-> ${printValue(v.values[i])}`).join(', ')}]`;
     case Tag.Fcn:

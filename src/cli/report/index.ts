@@ -11,6 +11,7 @@ export {
   formatCheckReport,
   formatErrorLocation,
   formatInitialStates,
+  formatLassoEnd,
   formatStateLines,
   formatStepHeader,
   formatSummary,

@@ -20,5 +20,12 @@ export function resultToTrace(result: CheckResult, specFile: string, cfgFile?: s
       action: step.action,
       values: Object.fromEntries(step.state) as Record<string, Value>,
     })),
+    // A lasso: the behaviour returns to `loop` (to the last state itself when it stutters).
+    ...(result.stuttering
+      ? { loop: result.trace.length - 1 }
+      : result.loop !== undefined
+        ? { loop: result.loop }
+        : {}),
+    ...(result.loopAction && !result.stuttering ? { loopAction: result.loopAction } : {}),
   };
 }

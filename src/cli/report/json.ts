@@ -16,24 +16,37 @@ export interface JsonTraceStep {
   state: [string, ItfValue][];
 }
 
-export type CheckResultJson = Omit<CheckResult, 'trace'> & { trace: JsonTraceStep[] | null };
+export type CheckResultJson = Omit<CheckResult, 'trace' | 'loopAction'> & {
+  trace: JsonTraceStep[] | null;
+  /** A lasso's closing action (liveness counterexamples). */
+  loopAction?: JsonTraceStep['action'];
+};
+
+function actionToJson(action: TraceStep['action']): JsonTraceStep['action'] {
+  const { name, loc, module, params } = action;
+  return {
+    name,
+    ...(loc ? { loc } : {}),
+    ...(module ? { module } : {}),
+    params: params.map(([k, v]) => [k, toItfValue(v)]),
+  };
+}
 
 export function traceStepToJson(step: TraceStep): JsonTraceStep {
-  const { name, loc, module, params } = step.action;
   return {
     index: step.index,
-    action: {
-      name,
-      ...(loc ? { loc } : {}),
-      ...(module ? { module } : {}),
-      params: params.map(([k, v]) => [k, toItfValue(v)]),
-    },
+    action: actionToJson(step.action),
     state: step.state.map(([k, v]) => [k, toItfValue(v)]),
   };
 }
 
 export function checkResultToJson(result: CheckResult): CheckResultJson {
-  return { ...result, trace: result.trace ? result.trace.map(traceStepToJson) : null };
+  const { loopAction, ...rest } = result;
+  return {
+    ...rest,
+    trace: result.trace ? result.trace.map(traceStepToJson) : null,
+    ...(loopAction ? { loopAction: actionToJson(loopAction) } : {}),
+  };
 }
 
 /** One line of JSON (the conformance runner reads the last line of stdout). */

@@ -40,6 +40,20 @@ export function formatTrace(trace: readonly TraceStep[]): string[] {
   return lines;
 }
 
+/**
+ * How a lasso counterexample ends: `State n: Stuttering`, or
+ * `Back to state k: <Action ...>` for the step back into the cycle.
+ */
+export function formatLassoEnd(r: CheckResult): string[] {
+  if (!r.trace || r.trace.length === 0) return [];
+  if (r.stuttering) return [`State ${r.trace.length + 1}: Stuttering`];
+  if (r.loop === undefined) return [];
+  const back = `Back to state ${r.loop + 1}`;
+  const a = r.loopAction;
+  if (!a) return [`${back}.`, ''];
+  return [a.loc ? `${back}: <${a.name} ${tlcLocation(a.loc, a.module)}>` : `${back}: <${a.name}>`, ''];
+}
+
 /** `Finished computing initial states: N distinct states generated.` */
 export function formatInitialStates(n: number): string {
   return `Finished computing initial states: ${n} distinct state${n === 1 ? '' : 's'} generated.`;
@@ -105,6 +119,9 @@ export function formatCheckReport(r: CheckResult, options: ReportOptions = {}): 
         lines.push(...formatStateLines(r.trace[0]!.state), '');
       } else if (r.traceKind === 'while-initial') {
         lines.push('While working on the initial state:', ...formatStateLines(r.trace[0]!.state), '');
+      } else if (r.result === 'liveness-violation') {
+        lines.push('', 'Error: The following behavior constitutes a counter-example:', '');
+        lines.push(...formatTrace(r.trace), ...formatLassoEnd(r));
       } else {
         lines.push('Error: The behavior up to this point is:', ...formatTrace(r.trace));
       }
