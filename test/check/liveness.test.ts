@@ -168,3 +168,18 @@ describe('liveness: formulas', () => {
     expect({ ...withLiveness, durationMs: 0 }).toEqual({ ...plain, durationMs: 0 });
   });
 });
+
+describe('fairness quantified over processes', () => {
+  it('`\\A p \\in Procs : WF_vars(Step(p))` (through a definition) makes every process finish', () => {
+    const { result } = check(HAND, 'QuantifiedFairness.tla', 'QuantifiedFairness.cfg');
+    expect(result.result).toBe('ok');
+    expect(result.distinctStates).toBe(9);
+  });
+
+  it('without it, a process may stop forever', () => {
+    const { result } = check(HAND, 'QuantifiedFairness.tla', 'QuantifiedFairnessUnfair.cfg');
+    expect(result.result).toBe('liveness-violation');
+    expect(result.violated).toBe('Done');
+    expect(result.exitCode).toBe(13);
+  });
+});

@@ -29,7 +29,8 @@ export function conjuncts(e: Expr, scope: Scope, out: ScopedExpr[] = []): Scoped
   }
   if (e.kind === 'Ident') {
     const b = scope.lookup(e.name);
-    if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef' && b.entry.def.params.length === 0) {
+    // Any arity: `Fair(p) == WF_vars(Step(p))` is temporal whatever its argument.
+    if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef') {
       if (isTemporal(b.entry.def.body, b.entry.scope)) return conjuncts(b.entry.def.body, b.entry.scope, out);
     }
   }
@@ -46,10 +47,21 @@ export function isTemporal(e: Expr, scope: Scope, seen = new Set<string>()): boo
     case 'OpApp':
       if (e.name === '[]' || e.name === '<>' || e.name === '~>' || e.name === '-+->') return true;
       if (e.args.some((a) => isTemporal(a, scope, seen))) return true;
-      if (e.args.length === 0) return identTemporal(e.name, scope, seen);
-      return false;
+      return identTemporal(e.name, scope, seen);
     case 'Ident':
       return identTemporal(e.name, scope, seen);
+    // Fairness is often written per process: `\A p \in Procs : WF_vars(Step(p))`.
+    case 'Quant':
+      return isTemporal(e.body, scope, seen);
+    case 'If':
+      return [e.cond, e.then, e.else].some((x) => isTemporal(x, scope, seen));
+    case 'Case':
+      return (
+        e.arms.some((a) => isTemporal(a.guard, scope, seen) || isTemporal(a.body, scope, seen)) ||
+        (e.other !== undefined && isTemporal(e.other, scope, seen))
+      );
+    case 'Let':
+      return isTemporal(e.body, scope, seen);
     default:
       return false;
   }
@@ -59,7 +71,8 @@ function identTemporal(name: string, scope: Scope, seen: Set<string>): boolean {
   if (seen.has(name)) return false;
   seen.add(name);
   const b = scope.lookup(name);
-  if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef' && b.entry.def.params.length === 0) {
+  // Any arity: `Fair(p) == WF_vars(Step(p))` is temporal whatever its argument.
+  if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef') {
     return isTemporal(b.entry.def.body, b.entry.scope, seen);
   }
   return false;
