@@ -387,6 +387,9 @@ function withRecoveredParameters(
     });
     return;
   }
+  const { loop, loopAction } = recovered.value.trace;
+  if (loop !== undefined) result.loop = loop;
+  if (loopAction) result.loopAction = loopAction;
   result.trace = recovered.value.trace.states.map((state, i) => ({
     index: i + 1,
     action: state.action ?? { name: i === 0 ? 'Initial predicate' : 'Action', params: [] },

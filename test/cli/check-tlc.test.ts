@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -56,5 +56,27 @@ describe('tlaw check --engine tlc (stand-in java replaying a recorded TLC run)',
     const r = await check({ engine: 'embedded', tlcJar: 'x.jar' });
     expect(r.code).toBe(152);
     expect(r.stderr).toContain('--tlc-jar applies to --engine tlc.');
+  });
+});
+
+describe('tlaw check --engine tlc on a liveness violation', () => {
+  it('prints the lasso with the action that closes it, recovered from the spec', async () => {
+    const jar = join(mkdtempSync(join(tmpdir(), 'tlaw-jar-')), 'tla2tools.jar');
+    writeFileSync(jar, 'stand-in');
+    const dir = join(root, 'test', 'fixtures', 'tlc', '40-always-eventually-fail');
+    vi.stubEnv('JAVA_HOME', join(root, 'tools', 'fake-java'));
+    vi.stubEnv('TLAW_FAKE_JAVA_CASE', dir);
+    const spec = readdirSync(dir).find((f) => f.endsWith('.tla') && !f.includes('_TTrace_'))!;
+    let stdout = '';
+    const code = await runCheck(
+      [join(dir, spec)],
+      { engine: 'tlc', tlcJar: jar },
+      {
+        stdout: (t) => (stdout += t),
+        stderr: () => {},
+      },
+    );
+    expect(code).toBe(13);
+    expect(stdout).toMatch(/Back to state \d+: <\w+ line \d+/);
   });
 });
