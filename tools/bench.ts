@@ -13,7 +13,7 @@
  *
  * The checker runs from the compiled dist/ (what `tlaw` runs) when dist/ is
  * newer than every file of src/; else, or with --source, from src/ through
- * tsx, whose module wrappers cost about a third of the speed.
+ * tsx (the header line says which).
  *
  *   tsx tools/bench.ts [--only NAME] [--all] [--no-conformance] [--source]
  */

@@ -43,8 +43,11 @@ export interface Transition {
 /** A named state predicate (invariant, `[]P` property). */
 export interface NamedStatePredicate {
   name: string;
-  /** Returns true when the property holds; throws `EvalError` on evaluation errors. */
-  holds(state: State): boolean;
+  /**
+   * Returns true when the property holds; throws `EvalError` on evaluation errors.
+   * `ctx` gives the state's level for `TLCGet("level")` (1 when absent).
+   */
+  holds(state: State, ctx?: SearchContext): boolean;
 }
 
 /** A named action predicate (`[][A]_v` property, ACTION_CONSTRAINT). */

@@ -11,12 +11,14 @@
  * unless `--benchmarks` is given.
  *
  * (paths relative to the folder). A folder without one stands for every .tla
- * in it that has a .cfg of the same base name.
+ * in it that has a .cfg of the same base name. A single .tla without a .cfg
+ * may carry its configuration itself (see configFor).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CheckOutcome, CheckResult } from '../check/result.js';
 import type { Diagnostic, Result } from '../errors.js';
+import { hasEmbeddedConfig } from '../tla/cfg/index.js';
 
 export interface Expectation {
   result: CheckOutcome;
@@ -54,6 +56,16 @@ export function defaultConfigFor(spec: string): string {
   return spec.replace(/\.tla$/, '') + '.cfg';
 }
 
+/**
+ * The configuration of a spec checked without `--config`: its default .cfg;
+ * when there is none but the .tla holds its own `---- CONFIG <name> ----`
+ * section (TLC's generated trace specs do), the .tla itself, as TLC does.
+ */
+export function configFor(spec: string): string {
+  const cfg = defaultConfigFor(spec);
+  return !existsSync(cfg) && hasEmbeddedConfig(spec) ? spec : cfg;
+}
+
 /** The jobs for the command-line paths; `config` overrides the .cfg of a single .tla path. */
 export function collectJobs(
   paths: readonly string[],
@@ -72,7 +84,7 @@ export function collectJobs(
       jobs.push(...(found.value ?? []).filter((job) => options.benchmarks || !job.benchmark));
       diagnostics.push(...found.diagnostics);
     } else if (path.endsWith('.tla')) {
-      jobs.push({ name: basename(path, '.tla'), spec: path, config: config ?? defaultConfigFor(path) });
+      jobs.push({ name: basename(path, '.tla'), spec: path, config: config ?? configFor(path) });
     } else {
       diagnostics.push(problem(`${path} is neither a .tla file nor a folder.`));
     }
@@ -114,7 +126,7 @@ export function readManifest(file: string, dir: string): Result<CheckJob[]> {
       return;
     }
     const spec = resolve(dir, m.spec);
-    const config = typeof m.config === 'string' ? resolve(dir, m.config) : defaultConfigFor(spec);
+    const config = typeof m.config === 'string' ? resolve(dir, m.config) : configFor(spec);
     const job: CheckJob = { name: m.name, spec, config };
     if (typeof m.description === 'string') job.description = m.description;
     if (typeof m.traces === 'string') job.traceGroup = m.traces;

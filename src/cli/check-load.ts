@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { buildModel, type EvalModel } from '../check/eval/index.js';
 import { type Diagnostic, ExitCode, exitCodeFor } from '../errors.js';
-import { type ModelConfig, parseConfigFile } from '../tla/cfg/index.js';
+import { type ModelConfig, parseConfigFile, parseEmbeddedConfigFile } from '../tla/cfg/index.js';
 import { loadSpec } from '../tla/modules/index.js';
 import { checkConfig, checkSpec } from '../tla/semantic/index.js';
 
@@ -48,7 +48,8 @@ export function loadModel(specFile: string, cfgFile: string, options: LoadModelO
   diagnostics.push(...semantic);
   if (failed(semantic)) return stop();
 
-  const cfg = parseConfigFile(cfgFile);
+  // A .tla as the configuration means its embedded CONFIG section (TLC's `-config X.tla`).
+  const cfg = cfgFile.endsWith('.tla') ? parseEmbeddedConfigFile(cfgFile) : parseConfigFile(cfgFile);
   diagnostics.push(...cfg.diagnostics);
   if (!cfg.value || failed(cfg.diagnostics)) return { diagnostics, exitCode: cfgExitCode(diagnostics) };
   const cfgProblems = checkConfig(spec, cfg.value);

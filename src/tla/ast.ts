@@ -440,4 +440,11 @@ export interface Module {
   units: Unit[];
   /** Absolute path of the source file, or `<builtin>/Name.tla` for bundled standard modules. */
   file: string;
+  /**
+   * The other top-level modules of the same file (a "monolith" file such as
+   * TLC's generated `<Spec>_TTrace_<n>.tla`), set on a file's main module
+   * only. Like TLC, the loader uses one only when no file provides a module
+   * of that name.
+   */
+  siblings?: Module[];
 }

@@ -130,6 +130,16 @@ Next == \\/ x < 2 /\\ x' = x + 1 /\\ UNCHANGED y
     expect(show(m2.successors([0, 5], { level: 1 }))).toEqual(['1 5', '0 5']);
   });
 
+  it('undoes the assignments of a conjunction that fails part way', () => {
+    const m2 = modelFromText(
+      spec(`Init == x = 0 /\\ y = 0
+Next == \\/ x' = 1 /\\ y' = 2 /\\ x' = 2
+        \\/ y' = 5 /\\ x' = y' + 2
+        \\/ x' = 9 /\\ UNCHANGED <<y, x>>`),
+    );
+    expect(show(m2.successors([0, 0], { level: 1 }))).toEqual(['7 5']);
+  });
+
   it('treats UNCHANGED of an already assigned variable as a test', () => {
     const m2 = modelFromText(
       spec(`Init == x = 0 /\\ y = 0

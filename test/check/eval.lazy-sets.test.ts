@@ -28,6 +28,14 @@ describe('membership in set expressions over infinite sets', () => {
     expect(evalText(expr)).toBe(expected);
   });
 
+  it('reports a non-number checked against Nat or Int, as TLC does', () => {
+    expect(() => evalText('"a" \\in Nat')).toThrow(
+      'Attempted to check if the value:\n"a"\nis an element of Nat.',
+    );
+    expect(() => evalText('<<1>> \\in Int \\ {0}')).toThrow('is an element of Int.');
+    expect(evalText('"a" \\in STRING \\ {"b"}')).toBe('TRUE');
+  });
+
   it('still refuses to enumerate such a set', () => {
     expect(() => evalText('Cardinality(Nat \\ {0})')).toThrow(/infinite/);
     expect(() => evalText('\\E n \\in Nat \\cap Int : n = 1')).toThrow(/infinite/);

@@ -86,15 +86,23 @@ export function assignIn(i: number, set: Fn, loc: Loc): Act {
   };
 }
 
-export function compileUnchanged(e: Expr, env: CEnv, loc: Loc): Act {
-  const indices: number[] = [];
+/** One assignment of a conjunction: `x' = rhs`, or `x' = x` for UNCHANGED x (rhs undefined). */
+export interface AssignStep {
+  readonly index: number;
+  readonly rhs: Fn | undefined;
+  readonly loc: Loc;
+}
+
+/** The variables of `UNCHANGED e` as assignment steps, when e names variables only (through tuples and definitions). */
+export function unchangedSteps(e: Expr, env: CEnv, loc: Loc): AssignStep[] | undefined {
+  const steps: AssignStep[] = [];
   const collect = (x: Expr, xenv: CEnv): boolean => {
     if (x.kind === 'Tuple') return x.elems.every((y) => collect(y, xenv));
     if (x.kind === 'Ident') {
       const b = xenv.scope.lookup(x.name);
       const i = varOf(b);
       if (i !== undefined) {
-        indices.push(i);
+        steps.push({ index: i, rhs: undefined, loc });
         return true;
       }
       if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef' && b.entry.def.params.length === 0) {
@@ -103,51 +111,66 @@ export function compileUnchanged(e: Expr, env: CEnv, loc: Loc): Act {
     }
     return false;
   };
-  if (!collect(e, env)) {
-    const now = compileExpr(e, env);
-    const next = compileExpr(e, { ...env, primed: true });
-    return (c, f, k) => {
-      if (valueEquals(next(c, f), now(c, f))) k();
-    };
-  }
-  if (indices.length === 1) {
-    const i = indices[0];
-    return assign(i, (c) => c.state[i] as Value, loc);
-  }
-  if (indices.length > 30) {
-    const targets = indices.map((i) => assign(i, (c) => c.state[i] as Value, loc));
+  return collect(e, env) ? steps : undefined;
+}
+
+export function compileUnchanged(e: Expr, env: CEnv, loc: Loc): Act {
+  const steps = unchangedSteps(e, env, loc);
+  if (steps) return assignSteps(steps);
+  const now = compileExpr(e, env);
+  const next = compileExpr(e, { ...env, primed: true });
+  return (c, f, k) => {
+    if (valueEquals(next(c, f), now(c, f))) k();
+  };
+}
+
+function stepAct(s: AssignStep): Act {
+  const i = s.index;
+  return assign(i, s.rhs ?? ((c) => c.state[i] as Value), s.loc);
+}
+
+/**
+ * Consecutive assignments (`x' = e /\ y' = e2 /\ UNCHANGED z`) in one step:
+ * in order, each assigns its variable, or compares when it is already
+ * assigned, exactly as the chain of single assignments would, but with no
+ * continuation closure per assignment. A bit mask remembers what to undo.
+ */
+export function assignSteps(steps: readonly AssignStep[]): Act {
+  const n = steps.length;
+  if (n === 1) return stepAct(steps[0]);
+  if (n > 30) {
+    const acts = steps.map(stepAct);
     return (c, f, k) => {
       const run = (j: number): void => {
-        if (j === targets.length) {
+        if (j === n) {
           k();
           return;
         }
-        targets[j](c, f, () => run(j + 1));
+        acts[j](c, f, () => run(j + 1));
       };
       run(0);
     };
   }
-  return unchangedVars(indices, loc);
-}
-
-/**
- * `UNCHANGED <<x, y, …>>` in one step: each variable is assigned its current
- * value, or compared with it when already assigned (as `x' = x` would be),
- * in order; no closure per variable. A bit mask remembers what to undo.
- */
-function unchangedVars(indices: readonly number[], loc: Loc): Act {
-  const n = indices.length;
+  const indices = steps.map((s) => s.index);
+  const rhss = steps.map((s) => s.rhs);
+  const locs = steps.map((s) => s.loc);
   const undo = (next: (Value | undefined)[], mask: number): void => {
     for (let j = 0; j < n; j++) if (mask & (1 << j)) next[indices[j]] = undefined;
   };
-  return (c, _f, k) => {
+  return (c, f, k) => {
     const next = c.next!;
-    const state = c.state;
     let mask = 0;
     for (let j = 0; j < n; j++) {
       const i = indices[j];
+      const rhs = rhss[j];
+      let v: Value;
+      try {
+        v = rhs === undefined ? (c.state[i] as Value) : settle(rhs(c, f));
+      } catch (err) {
+        undo(next, mask);
+        throw err;
+      }
       const cur = next[i];
-      const v = state[i] as Value;
       if (cur === undefined) {
         next[i] = v;
         mask |= 1 << j;
@@ -158,7 +181,7 @@ function unchangedVars(indices: readonly number[], loc: Loc): Act {
         same = valueEquals(cur, v);
       } catch (err) {
         undo(next, mask);
-        return locate(err, loc);
+        return locate(err, locs[j]);
       }
       if (!same) {
         undo(next, mask);

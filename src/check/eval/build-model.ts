@@ -109,9 +109,10 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
     const loc = x.expr.loc;
     return {
       name,
-      holds(state: State): boolean {
+      holds(state: State, ctx?: SearchContext): boolean {
         c.state = state as Value[];
         c.next = null;
+        c.level = ctx?.level ?? 1;
         return asBool(run(t, c), loc, `invariant ${name}`);
       },
     };

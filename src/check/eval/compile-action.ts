@@ -18,7 +18,14 @@
  */
 import type { Bound, Expr, Loc } from '../../tla/ast.js';
 import { asSet, setElems, type Value } from '../value/index.js';
-import { assign, assignIn, compileUnchanged, targetVar } from './action-assign.js';
+import {
+  type AssignStep,
+  assignIn,
+  assignSteps,
+  compileUnchanged,
+  targetVar,
+  unchangedSteps,
+} from './action-assign.js';
 import { bindComponent, compileBinder } from './compile-binders.js';
 import { asBool, compileExpr } from './compile-expr.js';
 import { resolveInstanceRef } from './compile-instance.js';
@@ -38,8 +45,8 @@ export interface ActionOpts {
   readonly labelName: string;
 }
 
-/** A compiled conjunct: a pure guard or an action. */
-type Part = { guard: Fn; loc: Loc } | { act: Act };
+/** A compiled conjunct: a pure guard, assignments (merged when consecutive), or an action. */
+type Part = { guard: Fn; loc: Loc } | { steps: AssignStep[] } | { act: Act };
 
 function guardPart(e: Expr, env: CEnv): Part {
   return { guard: compileExpr(e, env), loc: e.loc };
@@ -47,6 +54,7 @@ function guardPart(e: Expr, env: CEnv): Part {
 
 function toAct(p: Part): Act {
   if ('act' in p) return p.act;
+  if ('steps' in p) return assignSteps(p.steps);
   const g = p.guard;
   const loc = p.loc;
   return (c, f, k) => {
@@ -138,7 +146,10 @@ function compilePart(e: Expr, env: CEnv, opts: ActionOpts): Part {
       };
     }
     case 'Unchanged':
-      if (opts.mode === 'next') return { act: compileUnchanged(e.expr, env, e.loc) };
+      if (opts.mode === 'next') {
+        const steps = unchangedSteps(e.expr, env, e.loc);
+        return steps ? { steps } : { act: compileUnchanged(e.expr, env, e.loc) };
+      }
       return guardPart(e, env);
     default:
       return guardPart(e, env);
@@ -161,7 +172,7 @@ function compileOpAppPart(
       case '=': {
         const i = targetVar(e.args[0], env, opts.mode);
         if (i === undefined) return guardPart(e, env);
-        return { act: assign(i, compileExpr(e.args[1], env), e.loc) };
+        return { steps: [{ index: i, rhs: compileExpr(e.args[1], env), loc: e.loc }] };
       }
       case '\\in': {
         const i = targetVar(e.args[0], env, opts.mode);
@@ -183,7 +194,18 @@ function compileOpAppPart(
 }
 
 function compileConj(args: readonly Expr[], env: CEnv, opts: ActionOpts): Act {
-  const parts = args.map((a) => compilePart(a, env, opts));
+  const compiled = args.map((a) => compilePart(a, env, opts));
+  // Consecutive assignments run as one action (no continuation closure between them).
+  const merged: Part[] = [];
+  for (const p of compiled) {
+    const last = merged[merged.length - 1];
+    if ('steps' in p && last !== undefined && 'steps' in last) {
+      merged[merged.length - 1] = { steps: [...last.steps, ...p.steps] };
+    } else merged.push(p);
+  }
+  const parts: ({ guard: Fn; loc: Loc } | { act: Act })[] = merged.map((p) =>
+    'steps' in p ? { act: assignSteps(p.steps) } : p,
+  );
   const n = parts.length;
   // run(i): evaluate guards from i until the next action, then continue through it.
   const run = (c: Parameters<Act>[0], f: Parameters<Act>[1], k: () => void, i: number): void => {
@@ -262,22 +284,20 @@ function compileExists(bounds: readonly Bound[], body: Expr, env: CEnv, opts: Ac
       }
     };
   }
-  return (c, f, k) => {
-    const fr = f!;
-    const go = (i: number): void => {
-      if (i === comps.length) {
-        inner(c, f, k);
-        return;
-      }
-      const comp = comps[i];
-      const elems = setElems(asSet(comp.set(c, f)));
-      for (let j = 0; j < elems.length; j++) {
-        bindComponent(comp, fr, elems[j]);
-        go(i + 1);
-      }
-    };
-    go(0);
+  // Several components: nested loops through one recursive function made here, not per call.
+  const go = (c: Parameters<Act>[0], f: Parameters<Act>[1], k: () => void, i: number): void => {
+    if (i === comps.length) {
+      inner(c, f, k);
+      return;
+    }
+    const comp = comps[i];
+    const elems = setElems(asSet(comp.set(c, f)));
+    for (let j = 0; j < elems.length; j++) {
+      bindComponent(comp, f!, elems[j]);
+      go(c, f, k, i + 1);
+    }
   };
+  return (c, f, k) => go(c, f, k, 0);
 }
 
 /** The action form of a definition, compiled on first need. */

@@ -205,6 +205,22 @@ function makeSetSorted(elems: Value[]): SetValue {
 export function compileSetMap(e: SetMap, env: CEnv): Fn {
   const binder = compileBinder(e.bounds, env);
   const body = compileExpr(e.body, binder.env);
+  const comps = binder.components;
+  if (comps.length === 1 && !comps[0].tuple) {
+    // `{e : x \in S}`: a direct loop.
+    const set = comps[0].set;
+    const slot = comps[0].slots[0];
+    return (c, f) => {
+      const elems = setElems(asSet(set(c, f)));
+      const out: Value[] = new Array(elems.length);
+      const v = f!.v;
+      for (let k = 0; k < elems.length; k++) {
+        v[slot] = elems[k];
+        out[k] = body(c, f);
+      }
+      return makeSet(out);
+    };
+  }
   return (c, f) => {
     const out: Value[] = [];
     iterateBinder(binder, c, f, () => {

@@ -157,7 +157,7 @@ function compileNode(e: Expr, env: CEnv): Fn {
         // Inline cache for records (see FieldAccess): `workers[w]` with w a field name.
         let seenNames: readonly string[] | undefined;
         let seenIndex = 0;
-        return (c, f) => {
+        const generic: Fn = (c, f) => {
           const fv = fn(c, f);
           const a = arg(c, f);
           if (typeof fv === 'object') {
@@ -182,6 +182,23 @@ function compileNode(e: Expr, env: CEnv): Fn {
           } catch (err) {
             return locate(err, loc);
           }
+        };
+        // `pc[p]`: a state variable applied to a bound name of this frame, read directly.
+        const v = stateVarIndex(e.fcn, env);
+        const slot = localSlot(e.args[0], env);
+        if (v === undefined || slot === undefined) return generic;
+        const primed = env.primed;
+        return (c, f) => {
+          const fv = primed ? c.next?.[v] : c.state[v];
+          const a = f!.v[slot] as Value;
+          if (typeof fv === 'object') {
+            if (fv.tag === Tag.Tuple) {
+              if (typeof a === 'number' && a >= 1 && a <= fv.elems.length) return fv.elems[a - 1];
+            } else if (fv.tag === Tag.Record && fv.names === seenNames && fv.names[seenIndex] === a) {
+              return fv.values[seenIndex];
+            }
+          }
+          return generic(c, f);
         };
       }
       const args = e.args.map((a) => compileExpr(a, env));
@@ -320,6 +337,20 @@ function compileNode(e: Expr, env: CEnv): Fn {
         e.loc,
       );
   }
+}
+
+/** The index of the state variable `e` names, if it is one. */
+function stateVarIndex(e: Expr, env: CEnv): number | undefined {
+  if (e.kind !== 'Ident') return undefined;
+  const b = env.scope.lookup(e.name);
+  return b?.kind === 'var' ? b.index : undefined;
+}
+
+/** The slot of the value-bound name `e` when it lives in the current frame. */
+function localSlot(e: Expr, env: CEnv): number | undefined {
+  if (e.kind !== 'Ident') return undefined;
+  const b = env.scope.lookup(e.name);
+  return b?.kind === 'local' && b.arity === 0 && b.depth === env.depth ? b.slot : undefined;
 }
 
 const interned = new Map<string, string>();

@@ -2,12 +2,13 @@
  * LET: local definitions. Zero-arity ones are evaluated at most once per
  * entry into the LET (cached in a frame slot, unless they read the next
  * state); ones with parameters and recursive functions are ordinary
- * definitions whose frames hang below the LET's frame.
+ * definitions whose frames hang below the LET's frame; a named INSTANCE is
+ * built, like a top-level one, when first used.
  */
 import type { LetIn } from '../../tla/ast.js';
 import { compileExpr } from './compile-expr.js';
 import { type CEnv, newSlot } from './env.js';
-import { evalFail, type Fn } from './runtime.js';
+import type { Fn } from './runtime.js';
 import { type DefEntry, type LetEnv, Scope } from './scope.js';
 
 /** Adds the LET's definitions to a new scope; returns it with the slots to reset on entry. */
@@ -17,7 +18,17 @@ export function letScope(e: LetIn, env: CEnv): { scope: Scope; resets: number[] 
   const resets: number[] = [];
   for (const d of e.defs) {
     if (d.kind === 'RecursiveDecl') continue;
-    if (d.kind === 'InstanceDef') return evalFail('other', 'INSTANCE inside LET is not supported.', d.loc);
+    if (d.kind === 'InstanceDef') {
+      // A named instance local to the LET (TLC's trace specs use them): like a top-level one, owned here.
+      scope.set(d.name, {
+        kind: 'instance',
+        def: d,
+        owner: scope,
+        depth: env.depth,
+        module: d.instance.module,
+      });
+      continue;
+    }
     const entry: DefEntry = {
       name: d.name,
       module: env.scope.module,

@@ -145,7 +145,7 @@ class BfsRun {
       }
       if (unseen) {
         // TLC prints no counts when an initial state violates an invariant.
-        const violated = this.violatedStatePredicate(state);
+        const violated = this.violatedStatePredicate(state, ctx);
         if (violated) {
           return makeResult(violated.outcome, ExitCode.safetyViolation, NO_COUNTS, this.startedAt, {
             violated: violated.name,
@@ -225,7 +225,7 @@ class BfsRun {
         unseen = id >= 0;
       }
       if (unseen) {
-        const violated = this.violatedStatePredicate(succ);
+        const violated = this.violatedStatePredicate(succ, ctx);
         if (violated) {
           return makeResult(violated.outcome, ExitCode.safetyViolation, this.counts(), this.startedAt, {
             violated: violated.name,
@@ -253,14 +253,15 @@ class BfsRun {
   /** The first invariant, then `[]P` property, that `state` violates (cfg order), or null. */
   private violatedStatePredicate(
     state: State,
+    ctx: SearchContext,
   ): { name: string; outcome: 'invariant-violation' | 'property-violation' } | null {
     for (const inv of this.model.invariants) {
       this.site.evaluating = inv.name;
-      if (!inv.holds(state)) return { name: inv.name, outcome: 'invariant-violation' };
+      if (!inv.holds(state, ctx)) return { name: inv.name, outcome: 'invariant-violation' };
     }
     for (const prop of this.model.stateProperties) {
       this.site.evaluating = prop.name;
-      if (!prop.holds(state)) return { name: prop.name, outcome: 'property-violation' };
+      if (!prop.holds(state, ctx)) return { name: prop.name, outcome: 'property-violation' };
     }
     this.site.evaluating = undefined;
     return null;

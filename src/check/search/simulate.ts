@@ -56,14 +56,15 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
   /** The violated invariant or `[]P` property of `state`, if any. */
   const violatedIn = (
     state: State,
+    ctx: SearchContext,
   ): { name: string; outcome: 'invariant-violation' | 'property-violation' } | null => {
     for (const inv of model.invariants) {
       checkingName = inv.name;
-      if (!inv.holds(state)) return { name: inv.name, outcome: 'invariant-violation' };
+      if (!inv.holds(state, ctx)) return { name: inv.name, outcome: 'invariant-violation' };
     }
     for (const prop of model.stateProperties) {
       checkingName = prop.name;
-      if (!prop.holds(state)) return { name: prop.name, outcome: 'property-violation' };
+      if (!prop.holds(state, ctx)) return { name: prop.name, outcome: 'property-violation' };
     }
     checkingName = undefined;
     return null;
@@ -87,7 +88,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
     for (const t of model.initialStates(initCtx)) {
       totalStates++;
       checking = { state: t.state, action: t.action };
-      const bad = violatedIn(t.state);
+      const bad = violatedIn(t.state, initCtx);
       if (bad) {
         path = [checking];
         return makeResult(bad.outcome, ExitCode.safetyViolation, counts(), startedAt, {
@@ -128,7 +129,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
         checking = { state: t.state, action: t.action };
         path.push(checking);
         longest = Math.max(longest, path.length);
-        const bad = violatedIn(t.state);
+        const bad = violatedIn(t.state, nextCtx);
         if (bad)
           return violation(
             bad.name,

@@ -17,6 +17,7 @@ import {
   type Value,
 } from './kinds.js';
 import { setContains } from './ops.js';
+import { printValue } from './print.js';
 
 function unbounded(what: string): never {
   fail('unbounded', `Attempted to enumerate a set of the form ${what}, which is infinite.`);
@@ -34,8 +35,10 @@ export class BuiltinSet extends LazySet {
   readonly finite = false;
   contains(v: Value): boolean {
     if (this.name === 'STRING') return typeof v === 'string';
-    if (typeof v !== 'number') return false;
-    return this.name === 'Int' || v >= 0;
+    if (typeof v === 'number') return this.name === 'Int' || v >= 0;
+    // TLC: an untyped model value is simply not a number; anything else is an error.
+    if (typeof v === 'object' && v.tag === Tag.ModelValue && v.type === undefined) return false;
+    return fail('type', `Attempted to check if the value:\n${printValue(v)}\nis an element of ${this.name}.`);
   }
   protected expand(): SetValue {
     return unbounded(this.name);

@@ -5,7 +5,9 @@
  * A module name is looked up, in order: among the modules already known
  * (the root file's nested modules included), as `<Name>.tla` in the root
  * spec's folder, in the folder of the module that refers to it, in each
- * library path, and finally among the bundled standard modules. Every
+ * library path, among the bundled standard modules, and finally among the
+ * other top-level modules of the root file (as TLC does: a module file of
+ * the same name takes precedence over the one in the root file). Every
  * unresolved name is a 'module-not-found' diagnostic at the EXTENDS or
  * INSTANCE that names it; a cycle of references is an error too.
  */
@@ -21,10 +23,24 @@ import type { LoadedSpec, LoadOptions } from './types.js';
 /** The module whose definitions the root module sees without extending it (see addImplicitTLC). */
 export const IMPLICIT_MODULE = 'TLC';
 
+/** Where a module was found: a file, a bundled standard module, or an already parsed sibling module. */
+type FoundModule =
+  | { file: string }
+  | { file?: undefined; text: string; builtin: string }
+  | { file?: undefined; module: Module };
+
+function parseFound(found: FoundModule): Result<Module> {
+  if (found.file !== undefined) return parseModuleFile(found.file);
+  if ('module' in found) return { value: found.module, diagnostics: [] };
+  return parseModuleText(found.text, found.builtin);
+}
+
 class SpecLoader {
   readonly modules = new Map<string, Module>();
   readonly diagnostics: Diagnostic[] = [];
   private readonly searchDirs: string[];
+  /** The root file's other top-level modules, by name (see Module.siblings). */
+  private readonly siblings = new Map<string, Module>();
 
   constructor(
     private readonly rootDir: string,
@@ -55,8 +71,7 @@ class SpecLoader {
       });
       return;
     }
-    const parsed =
-      found.file !== undefined ? parseModuleFile(found.file) : parseModuleText(found.text, found.builtin);
+    const parsed = parseFound(found);
     this.diagnostics.push(...parsed.diagnostics);
     if (parsed.value === undefined) return;
     if (parsed.value.name !== ref.name) {
@@ -71,10 +86,12 @@ class SpecLoader {
     this.add(parsed.value);
   }
 
-  private find(
-    name: string,
-    from: Module,
-  ): { file: string } | { file?: undefined; text: string; builtin: string } | undefined {
+  /** Makes the root file's other modules available by name (after files and standard modules). */
+  addSiblings(root: Module): void {
+    for (const m of root.siblings ?? []) if (!this.siblings.has(m.name)) this.siblings.set(m.name, m);
+  }
+
+  private find(name: string, from: Module): FoundModule | undefined {
     const dirs = [this.rootDir];
     if (!isStandardModuleFile(from.file)) dirs.push(dirname(from.file));
     dirs.push(...this.searchDirs);
@@ -83,7 +100,9 @@ class SpecLoader {
       if (existsSync(file)) return { file };
     }
     const text = STANDARD_MODULES.get(name);
-    return text === undefined ? undefined : { text, builtin: standardModuleFile(name) };
+    if (text !== undefined) return { text, builtin: standardModuleFile(name) };
+    const sibling = this.siblings.get(name);
+    return sibling === undefined ? undefined : { module: sibling };
   }
 
   /**
@@ -95,8 +114,7 @@ class SpecLoader {
     if (this.modules.has(IMPLICIT_MODULE)) return;
     const found = this.find(IMPLICIT_MODULE, root);
     if (found === undefined) return;
-    const parsed =
-      found.file !== undefined ? parseModuleFile(found.file) : parseModuleText(found.text, found.builtin);
+    const parsed = parseFound(found);
     if (parsed.value?.name === IMPLICIT_MODULE) this.add(parsed.value);
   }
 
@@ -151,6 +169,7 @@ export function loadFromModule(
 ): Result<LoadedSpec> {
   const loader = new SpecLoader(dirname(resolve(root.file)), opts.libPaths ?? []);
   loader.diagnostics.push(...prior);
+  loader.addSiblings(root);
   loader.add(root);
   loader.addImplicitTLC(root);
   loader.checkCycles();

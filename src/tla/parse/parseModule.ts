@@ -9,6 +9,7 @@ import type { Module } from '../ast.js';
 import type { ConvertContext } from './context.js';
 import { convertModule } from './convertUnits.js';
 import { syntaxDiagnostics } from './errors.js';
+import { moduleHeaderRow, parseModuleUpToEnd, parseSiblingModules, startsAfter } from './siblings.js';
 import { parseTree, type SyntaxNode } from './treeSitter.js';
 
 /**
@@ -20,14 +21,17 @@ export function parseModuleText(text: string, file: string): Result<Module> {
   // A byte-order mark is not part of the text (editors do not count it as a column).
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const ctx: ConvertContext = { file, diagnostics: [] };
-  const root = parseTree(text).rootNode;
-  const moduleNode = pickModule(root, file);
-  if (root.hasError) {
+  const lines = text.split(/\r?\n/);
+  // Usually the module alone parses cleanly: then the text after it (other
+  // modules, a long trace) is not parsed here. Otherwise parse the whole text.
+  const quick = quickModule(lines, file);
+  const root = quick ? undefined : parseTree(text).rootNode;
+  const moduleNode = quick ?? pickModule(root!, file);
+  if (root?.hasError && (!moduleNode || moduleNode.hasError)) {
     // SANY reads a file only up to the end of its module: text after it
-    // (TLC's generated trace specs append a CONFIG section) is not an error.
-    const clean = moduleNode && !moduleNode.hasError ? moduleNode : undefined;
-    const errors = syntaxDiagnostics(ctx, root, text.split(/\r?\n/)).filter(
-      (d) => !clean || !after(d, clean),
+    // (other modules, TLC's CONFIG section) is read on its own (siblings.ts).
+    const errors = syntaxDiagnostics(ctx, root!, lines).filter(
+      (d) => !moduleNode || !startsAfter(d, moduleNode),
     );
     if (errors.length > 0 || !moduleNode) return { diagnostics: errors };
   }
@@ -37,7 +41,12 @@ export function parseModuleText(text: string, file: string): Result<Module> {
   }
   const module = convertModule(ctx, moduleNode);
   if (ctx.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: ctx.diagnostics };
-  return { value: module, diagnostics: ctx.diagnostics };
+  const siblings = parseSiblingModules(lines, file, moduleNode);
+  if (siblings.modules.length > 0) module.siblings = siblings.modules;
+  // TLC reads another module of the file only when the spec uses it, so a
+  // broken one that may never be used is a warning here, not an error.
+  const siblingProblems = siblings.diagnostics.map((d): Diagnostic => ({ ...d, severity: 'warning' }));
+  return { value: module, diagnostics: [...ctx.diagnostics, ...siblingProblems] };
 }
 
 /** Read and parse a `.tla` file; `Module.file` is its absolute path. */
@@ -57,13 +66,15 @@ export function parseModuleFile(path: string): Result<Module> {
 /** The file's module: the one named after the file when there are several, else the first. */
 function pickModule(root: SyntaxNode, file: string): SyntaxNode | undefined {
   const modules = root.namedChildren.filter((c) => c.type === 'module');
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.tla$/, '');
-  return modules.find((m) => m.childForFieldName('name')?.text === base) ?? modules[0];
+  return modules.find((m) => m.childForFieldName('name')?.text === baseName(file)) ?? modules[0];
 }
 
-/** True when the diagnostic starts after the end of `node`. */
-function after(d: Diagnostic, node: SyntaxNode): boolean {
-  if (!d.loc) return false;
-  const end = node.endPosition;
-  return d.loc.line - 1 > end.row || (d.loc.line - 1 === end.row && d.loc.col - 1 >= end.column);
+/** The file's module (chosen as pickModule does, by header lines) when it parses on its own without error. */
+function quickModule(lines: readonly string[], file: string): SyntaxNode | undefined {
+  const row = moduleHeaderRow(lines, baseName(file)) ?? moduleHeaderRow(lines);
+  return row === undefined ? undefined : parseModuleUpToEnd(lines, row);
+}
+
+function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.tla$/, '');
 }

@@ -11,6 +11,7 @@ import { NATURALS } from './Naturals.js';
 import { SEQUENCES } from './Sequences.js';
 import { TLC } from './TLC.js';
 import { TLC_EXT } from './TLCExt.js';
+import { TOOLBOX } from './Toolbox.js';
 
 export type { BuiltinOperator } from './builtins.js';
 export { BUILTIN_OPERATORS, isBuiltinOperator } from './builtins.js';
@@ -24,6 +25,7 @@ export const STANDARD_MODULES: ReadonlyMap<string, string> = new Map([
   ['TLC', TLC],
   ['Bags', BAGS],
   ['TLCExt', TLC_EXT],
+  ['Toolbox', TOOLBOX],
 ]);
 
 /** Prefix of the pseudo file name of a bundled standard module. */
