@@ -26,6 +26,7 @@ import {
   textTraceToTrace,
   writeItf,
 } from '../trace/index.js';
+import { configFor } from './check-jobs.js';
 import { loadModel } from './check-load.js';
 import { formatStepHeader, formatTrace } from './report/index.js';
 
@@ -119,7 +120,7 @@ export function runTraceConvert(file: string, options: TraceConvertOptions, io: 
   let trace: Trace;
   if (options.spec) {
     const spec = options.spec;
-    const cfg = options.config ?? spec.replace(/\.tla$/, '') + '.cfg';
+    const cfg = options.config ?? configFor(spec);
     const loaded = loadModel(spec, cfg, { libPaths: options.lib ?? [], print: () => {} });
     if (!loaded.model) return fail(loaded.diagnostics, loaded.exitCode);
     const recovered = recoverTrace(raw, loaded.model, {
