@@ -6,6 +6,7 @@
  * outcome. Exit codes are TLC's where TLC has one, so scripts written for
  * TLC keep working.
  */
+import { readFileSync } from 'node:fs';
 import type { Loc } from './tla/ast.js';
 
 /** Process exit codes, TLC's numbering. */
@@ -91,4 +92,14 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[]): ExitCode {
 export interface Result<T> {
   value?: T;
   diagnostics: Diagnostic[];
+}
+
+/** Reads a text file; an unreadable file is an 'io' diagnostic naming it (`Cannot read X: file not found.`). */
+export function readTextFile(path: string): Result<string> {
+  try {
+    return { value: readFileSync(path, 'utf8'), diagnostics: [] };
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+    return { diagnostics: [{ code: 'io', severity: 'error', message: `Cannot read ${path}: ${reason}.` }] };
+  }
 }

@@ -5,11 +5,11 @@
  * may say in its `#meta` what replaying it must give (`expect`), which makes
  * every saved counterexample a regression test (see vitest.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ActionLabel, Model, State, Transition } from '../check/model.js';
 import { type Value, valueEquals } from '../check/value/index.js';
-import type { Diagnostic, Result } from '../errors.js';
+import { type Diagnostic, type Result, readTextFile } from '../errors.js';
 import { readItf, type Trace, writeItf } from '../trace/index.js';
 import { describeCall, paramsOf, type ReplayStep } from './replay.js';
 
@@ -97,13 +97,9 @@ export interface TraceFile {
 
 /** Reads an ITF file; unreadable or malformed files give a diagnostic naming the file. */
 export function readTraceFile(path: string): Result<TraceFile> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
-    return { diagnostics: [ioProblem(`Cannot read ${path}: ${why}.`)] };
-  }
+  const file = readTextFile(path);
+  if (file.value === undefined) return { diagnostics: file.diagnostics };
+  const text = file.value;
   const read = readItf(text, path);
   if (!read.value) return { diagnostics: read.diagnostics };
   const json = JSON.parse(text) as { '#meta'?: unknown };

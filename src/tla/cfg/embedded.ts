@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Result } from '../../errors.js';
+import { type Result, readTextFile } from '../../errors.js';
 import { parseConfigText } from './parse.js';
 import type { ModelConfig } from './types.js';
 
@@ -66,14 +66,10 @@ export function parseEmbeddedConfigText(tlaText: string, file: string): Result<M
 
 /** Reads a .tla file and parses its CONFIG section; an unreadable file is an 'io' diagnostic. */
 export function parseEmbeddedConfigFile(path: string): Result<ModelConfig> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(e);
-    return { diagnostics: [{ code: 'io', severity: 'error', message: `Cannot read ${path}: ${reason}.` }] };
-  }
-  return parseEmbeddedConfigText(text, path);
+  const read = readTextFile(path);
+  return read.value === undefined
+    ? { diagnostics: read.diagnostics }
+    : parseEmbeddedConfigText(read.value, path);
 }
 
 function escapeRegExp(s: string): string {

@@ -1,19 +1,4 @@
-/**
- * Parser for TLC model configuration (.cfg) files.
- *
- * The grammar follows TLC's own reader: a file is a sequence of sections,
- * each opened by a keyword. List sections (INVARIANT, PROPERTY, CONSTRAINT,
- * ACTION_CONSTRAINT, POSTCONDITION and their plurals) take names until the
- * next keyword, so they may span several lines and repeat. Single-name
- * sections (INIT, NEXT, SPECIFICATION, SYMMETRY, VIEW, ALIAS) may appear once.
- * CONSTANT(S) sections hold `name = value`, `name = [Mod] value`,
- * `name <- Other` and `name <- [Mod] Other` lines.
- *
- * On an error the parser reports it and skips to the next keyword, so one
- * run reports every broken section.
- */
-import { readFileSync } from 'node:fs';
-import type { Diagnostic, Result } from '../../errors.js';
+import { type Diagnostic, type Result, readTextFile } from '../../errors.js';
 import { type CfgToken, tokenizeConfig } from './lexer.js';
 import type { CfgLoc, CfgValue, ConstantAssignment, ModelConfig, NamedRef } from './types.js';
 
@@ -297,12 +282,6 @@ export function parseConfigText(text: string, file: string): Result<ModelConfig>
 
 /** Reads and parses a .cfg file; an unreadable file is an 'io' diagnostic. */
 export function parseConfigFile(path: string): Result<ModelConfig> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(e);
-    return { diagnostics: [{ code: 'io', severity: 'error', message: `Cannot read ${path}: ${reason}.` }] };
-  }
-  return parseConfigText(text, path);
+  const read = readTextFile(path);
+  return read.value === undefined ? { diagnostics: read.diagnostics } : parseConfigText(read.value, path);
 }

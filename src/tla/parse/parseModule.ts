@@ -1,10 +1,5 @@
-/**
- * Parsing one module: source text → tree-sitter CST → `Module`, or the
- * syntax diagnostics of the text.
- */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic, Result } from '../../errors.js';
+import { type Diagnostic, type Result, readTextFile } from '../../errors.js';
 import type { Module } from '../ast.js';
 import type { ConvertContext } from './context.js';
 import { convertModule } from './convertUnits.js';
@@ -52,14 +47,9 @@ export function parseModuleText(text: string, file: string): Result<Module> {
 /** Read and parse a `.tla` file; `Module.file` is its absolute path. */
 export function parseModuleFile(path: string): Result<Module> {
   const file = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
-    const d: Diagnostic = { code: 'io', severity: 'error', message: `Cannot read ${path}: ${reason}` };
-    return { diagnostics: [d] };
-  }
+  const read = readTextFile(file);
+  if (read.value === undefined) return { diagnostics: read.diagnostics };
+  const text = read.value;
   return parseModuleText(text, file);
 }
 
