@@ -129,11 +129,11 @@ function cases(withConformance: boolean): BenchCase[] {
   const conformance = join(here, '../../shared/conformance/cases');
   if (withConformance && existsSync(conformance)) {
     for (const dir of readdirSync(conformance).sort()) {
-      const tla = readdirSync(join(conformance, dir)).find((f) => f.endsWith('.cfg'));
-      if (!tla) continue;
-      const base = tla.replace(/\.cfg$/, '');
+      const cfgFile = readdirSync(join(conformance, dir)).find((f) => f.endsWith('.cfg'));
+      if (!cfgFile) continue;
+      const base = cfgFile.replace(/\.cfg$/, '');
       list.push(
-        tlaCase(`conformance ${dir}`, join(conformance, dir, `${base}.tla`), join(conformance, dir, tla)),
+        tlaCase(`conformance ${dir}`, join(conformance, dir, `${base}.tla`), join(conformance, dir, cfgFile)),
       );
     }
   }

@@ -9,7 +9,7 @@
  * about TLA+ syntax.
  */
 
-import type { ExitCode } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import type { Loc } from '../tla/ast.js';
 import type { Value } from './value/index.js';
 
@@ -50,7 +50,7 @@ export interface NamedStatePredicate {
   holds(state: State, ctx?: SearchContext): boolean;
 }
 
-/** A named action predicate (`[][A]_v` property, ACTION_CONSTRAINT). */
+/** A named action predicate (`[][A]_v` property). */
 export interface NamedActionPredicate {
   name: string;
   holds(from: State, to: State): boolean;
@@ -111,12 +111,12 @@ export class EvalError extends Error {
     message: string,
     readonly loc?: Loc,
     readonly exitCode: ExitCode = kind === 'assert'
-      ? 14
+      ? ExitCode.assertionFailure
       : kind === 'domain'
-        ? 76
+        ? ExitCode.domainError
         : kind === 'overflow'
-          ? 255
-          : 75,
+          ? ExitCode.systemError
+          : ExitCode.evaluationError,
   ) {
     super(message);
     this.name = 'EvalError';

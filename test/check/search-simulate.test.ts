@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/check/search/index.js';
-import { deadlockModel, twoInvariantsModel } from '../fixtures/search/conformance-models.js';
+import {
+  deadlockModel,
+  outOfDomainModel,
+  twoInvariantsModel,
+} from '../fixtures/search/conformance-models.js';
 import { action, toyModel } from '../fixtures/search/toy-model.js';
 
 /** A random walk on 0..20 that may step up or down; Low fails at 15. */
@@ -43,6 +47,14 @@ describe('simulate', () => {
     expect(r.result).toBe('ok');
     expect(r.depth).toBeLessThanOrEqual(10);
     expect(r.distinctStates).toBeNull();
+  });
+
+  it('names the invariant whose evaluation failed and gives the walk up to the state checked', () => {
+    const r = simulate(outOfDomainModel(), { behaviours: 1, depth: 10, seed: 1 });
+    expect(r.result).toBe('error');
+    expect(r.exitCode).toBe(76);
+    expect(r.message!.split('\n')[0]).toBe('Evaluating invariant Inv failed.');
+    expect(r.trace!.map((s) => s.state.map(([, v]) => v))).toEqual([[1], [2], [3], [4]]);
   });
 
   it('finds deadlocks unless deadlock checking is off', () => {

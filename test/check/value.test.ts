@@ -178,6 +178,26 @@ describe('operations', () => {
     expect(() => setElems(BuiltinSet.Nat)).toThrow(ModelEvalError);
   });
 
+  it('enumerates [S -> T] in TLC order, with the empty cases', () => {
+    expect(printValue(new FcnSet(set(1, 2), set('b', 'a')))).toBe(
+      '{<<"a", "a">>, <<"a", "b">>, <<"b", "a">>, <<"b", "b">>}',
+    );
+    expect(printValue(new FcnSet(set(), set(1, 2)))).toBe('{<< >>}');
+    expect(printValue(new FcnSet(set(1), set()))).toBe('{}');
+  });
+
+  it('answers membership of [S -> T] for every function kind', () => {
+    const rec = makeRecord(['a', 'b'], [1, 2]);
+    expect(setContains(new FcnSet(set('a', 'b'), BuiltinSet.Nat), rec)).toBe(true);
+    expect(setContains(new FcnSet(set('a', 'c'), BuiltinSet.Nat), rec)).toBe(false);
+    expect(setContains(new FcnSet(set('a'), BuiltinSet.Nat), rec)).toBe(false);
+    const fcn = makeFcn([2, 3], [0, 1]);
+    expect(setContains(new FcnSet(set(2, 3), set(0, 1)), fcn)).toBe(true);
+    expect(setContains(new FcnSet(set(2, 3), set(0)), fcn)).toBe(false);
+    expect(setContains(new FcnSet(set(1, 2), BuiltinSet.Nat), tup(5, 6))).toBe(true);
+    expect(setContains(new FcnSet(set(0, 1), BuiltinSet.Nat), tup(5, 6))).toBe(false);
+  });
+
   it('has 32-bit integers with TLC overflow and TLA+ division', () => {
     expect(() => intMul(65536, 65536)).toThrow('Overflow when computing 65536*65536');
     expect(() => intAdd(2147483647, 1)).toThrow(ModelEvalError);

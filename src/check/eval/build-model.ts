@@ -14,7 +14,7 @@ import type {
   State,
   Transition,
 } from '../model.js';
-import { fingerprint, fingerprintValues, type Value } from '../value/index.js';
+import { fingerprint, fingerprintValues, Tag, type Value } from '../value/index.js';
 import { compileAction } from './compile-action.js';
 import { asBool } from './compile-expr.js';
 import { type BuildOptions, type EvalModel, ModelBuilder, run } from './model-builder.js';
@@ -22,6 +22,7 @@ import {
   type Act,
   evalFail,
   type Frame,
+  type LabelInfo,
   labelParams,
   makeCtx,
   resetParams,
@@ -217,6 +218,7 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
   const variables = b.variables;
   const genCtx = makeCtx();
   const initLabel: ActionLabel = { name: 'Initial predicate', params: [] };
+  const nextLabel: LabelInfo = { name: nextName, loc: nextExpr?.expr.loc, module: b.spec.root.name };
 
   const model: EvalModel = {
     moduleName: b.spec.root.name,
@@ -264,7 +266,7 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
       c.next = next;
       c.level = ctx.level;
       resetParams(c);
-      c.label = { name: nextName, loc: nextExpr?.expr.loc, module: b.spec.root.name };
+      c.label = nextLabel;
       const f: Frame = { v: new Array(nextAlloc.size), up: null };
       const emit = (): void => {
         const missing = unassigned(next, variables);
@@ -301,7 +303,7 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
       if (aliasFn) {
         const c = makeCtx(state as Value[]);
         const v = run(aliasFn, c);
-        if (typeof v === 'object' && v.tag === 7) return v.names.map((n, i) => [n, v.values[i]]);
+        if (typeof v === 'object' && v.tag === Tag.Record) return v.names.map((n, i) => [n, v.values[i]]);
         return [[cfg.alias!.name, v]];
       }
       return variables.map((n, i) => [n, state[i]]);

@@ -40,11 +40,6 @@ export interface Binder {
   readonly names: { name: string; slot: number }[];
 }
 
-/** Frame where bound variables of `env` live. */
-export function frameAt(f: Frame | null): Frame {
-  return f!;
-}
-
 export function compileBinder(bounds: readonly Bound[], env: CEnv): Binder {
   const scope = new Scope(env.scope, env.scope.module);
   const inner = withScope(env, scope);
@@ -93,7 +88,7 @@ export function iterateBinder(
   body: () => boolean,
 ): boolean {
   const comps = binder.components;
-  const fr = frameAt(f);
+  const fr = f!; // bound variables live in the current frame (compiled code always runs in one)
   const go = (i: number): boolean => {
     if (i === comps.length) return body();
     const comp = comps[i];
@@ -164,7 +159,7 @@ export function compileChoose(e: Choose, env: CEnv): Fn {
   const loc = e.loc;
   return (c, f) => {
     const elems = setElems(asSet(comp[0].set(c, f)));
-    const fr = frameAt(f);
+    const fr = f!;
     for (let k = 0; k < elems.length; k++) {
       for (const cp of comp) bindComponent(cp, fr, elems[k]);
       if (asBool(body(c, f), loc, 'body of CHOOSE')) return elems[k];
@@ -184,7 +179,7 @@ export function compileSetFilter(e: SetFilter, env: CEnv): Fn {
   const loc = e.pred.loc;
   return (c, f) => {
     const s = asSet(comps[0].set(c, f));
-    const fr = frameAt(f);
+    const fr = f!;
     const test = (v: Value): boolean => {
       for (const cp of comps) bindComponent(cp, fr, v);
       return asBool(pred(c, f), loc, 'condition of a set filter');
@@ -254,7 +249,7 @@ export function compileFcnCtor(e: FcnCtor, env: CEnv): Fn {
   const size = env.alloc;
   return (c, f) => {
     const dom = binderDomain(binder, c, f);
-    const fr = frameAt(f);
+    const fr = f!;
     if (dom.tag === Tag.LazySet && !dom.finite) {
       // Evaluated on application, in a copy of the frame so later bindings do not disturb it.
       const saved: Frame = { v: fr.v.slice(), up: fr.up };

@@ -1,7 +1,6 @@
 /**
  * The compile environment threaded through the compilers.
  */
-import type { Loc } from '../../tla/ast.js';
 import type { Value } from '../value/index.js';
 import type { Binding, Deps, Scope } from './scope.js';
 
@@ -35,9 +34,4 @@ export function newSlot(env: CEnv): number {
 
 export function withScope(env: CEnv, scope: Scope): CEnv {
   return { ...env, scope };
-}
-
-/** Location helper for messages: `line L, col C to line L2, col C2 of module M` (TLC's form). */
-export function tlcLoc(loc: Loc, module: string): string {
-  return `line ${loc.line}, col ${loc.col} to line ${loc.endLine}, col ${Math.max(loc.endCol - 1, 1)} of module ${module}`;
 }

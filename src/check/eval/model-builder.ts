@@ -137,6 +137,19 @@ export class ModelBuilder {
   }
 
   named(ref: NamedRef): Expr | undefined {
+    if (!this.lookupNamed(ref)) return undefined;
+    return { kind: 'Ident', name: ref.name, loc: refLoc(ref) };
+  }
+
+  defBody(ref: NamedRef): ScopedExpr | undefined {
+    const b = this.lookupNamed(ref);
+    if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef')
+      return { expr: b.entry.def.body, scope: b.entry.scope };
+    return undefined;
+  }
+
+  /** The root-module binding of a name the cfg gives; an error when the spec has none. */
+  private lookupNamed(ref: NamedRef): Binding | undefined {
     const b = this.root.scope.lookup(ref.name);
     if (!b) {
       this.error(
@@ -144,22 +157,8 @@ export class ModelBuilder {
         `The configuration names ${ref.name}, which the spec does not define.`,
         ref.loc,
       );
-      return undefined;
     }
-    return { kind: 'Ident', name: ref.name, loc: refLoc(ref) };
-  }
-
-  defBody(ref: NamedRef): ScopedExpr | undefined {
-    const b = this.root.scope.lookup(ref.name);
-    if (b?.kind === 'def' && b.entry.def.kind === 'OperatorDef')
-      return { expr: b.entry.def.body, scope: b.entry.scope };
-    if (!b)
-      this.error(
-        'cfg-unknown-name',
-        `The configuration names ${ref.name}, which the spec does not define.`,
-        ref.loc,
-      );
-    return undefined;
+    return b;
   }
 }
 

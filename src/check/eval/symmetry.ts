@@ -6,6 +6,7 @@
 import {
   type AnyFcn,
   applyFcn,
+  compareValues,
   fcnView,
   fingerprintValues,
   isFcn,
@@ -40,10 +41,10 @@ export function permute(v: Value, perm: Perm): Value {
   switch (v.tag) {
     case Tag.ModelValue:
       return perm.get(v) ?? v;
-    case Tag.Set:
     case Tag.Interval:
+      return v; // integers only: no model value to permute
+    case Tag.Set:
     case Tag.LazySet:
-      if (v.tag === Tag.Interval) return v;
       return makeSet(setElems(v).map((x) => permute(x, perm)));
     case Tag.Tuple:
       return new TupleValue(v.elems.map((x) => permute(x, perm)));
@@ -57,9 +58,10 @@ export function permute(v: Value, perm: Perm): Value {
   }
 }
 
+/** Whether two domain elements are the same (false for kinds TLC cannot compare). */
 function sameKey(a: Value, b: Value): boolean {
   try {
-    return setElems(makeSet([a, b])).length === 1;
+    return compareValues(a, b) === 0;
   } catch {
     return false;
   }

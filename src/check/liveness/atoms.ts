@@ -5,7 +5,7 @@
  * atoms are evaluated once per state, action atoms once per transition
  * (stuttering steps included), while the safety search runs.
  */
-import type { Expr, Loc } from '../../tla/ast.js';
+import type { Expr } from '../../tla/ast.js';
 import type { EvalModel, ScopedExpr } from '../eval/index.js';
 import type { Scope } from '../eval/scope.js';
 import type { State } from '../model.js';
@@ -15,16 +15,6 @@ export interface Atom {
   expr: ScopedExpr;
   /** Bit index among the atoms of its kind. */
   bit: number;
-}
-
-/** A fairness condition `WF_v(A)` / `SF_v(A)` as two atoms. */
-export interface FairnessCondition {
-  strength: 'WF' | 'SF';
-  /** State atom `ENABLED <<A>>_v`. */
-  enabled: number;
-  /** Action atom `<<A>>_v`. */
-  taken: number;
-  loc: Loc;
 }
 
 export class AtomTable {

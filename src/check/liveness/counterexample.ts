@@ -4,10 +4,9 @@
  * the first initial state with the first id's fingerprint, then at each step
  * the first successor with the next one (its action labels the step).
  */
-import type { ActionLabel, Model, State, Transition } from '../model.js';
+import type { ActionLabel, Model } from '../model.js';
 import type { TraceStep } from '../result.js';
-import type { SeenStateStore } from '../search/index.js';
-import { toTraceSteps } from '../search/index.js';
+import { findStored, rebuildStates, type SeenStateStore, toTraceSteps } from '../search/index.js';
 import type { Lasso } from './lasso.js';
 
 export interface LassoTrace {
@@ -18,35 +17,25 @@ export interface LassoTrace {
 }
 
 export function lassoTrace(model: Model, store: SeenStateStore, lasso: Lasso): LassoTrace {
-  const want = new Uint32Array(2);
-  const fp = new Uint32Array(2);
-  const match = (candidates: Iterable<Transition>, id: number, what: string): Transition => {
-    store.fingerprintOf(id, want);
-    for (const t of candidates) {
-      model.fingerprint(t.state, fp);
-      if (fp[0] === want[0] && fp[1] === want[1]) return t;
-    }
-    // Only a model whose successors change between calls gets here: a bug, not bad input.
-    throw new Error(`cannot rebuild the counterexample: ${what} is no longer generated`);
-  };
-  const path: { state: State; action: ActionLabel }[] = [];
-  let cur = match(model.initialStates({ level: 1 }), lasso.states[0]!, 'its initial state');
-  path.push(cur);
-  for (let i = 1; i < lasso.states.length; i++) {
-    cur = match(model.successors(cur.state, { level: i }), lasso.states[i]!, `state ${i + 1}`);
-    path.push(cur);
-  }
+  const path = rebuildStates(model, store, lasso.states);
   const result: LassoTrace = {
     trace: toTraceSteps(model, path),
     loop: lasso.loop,
     stuttering: lasso.stuttering,
   };
   if (!lasso.stuttering) {
-    const back = match(
-      model.successors(cur.state, { level: lasso.states.length }),
+    const last = path[path.length - 1]!.state;
+    const back = findStored(
+      model,
+      store,
+      model.successors(last, { level: lasso.states.length }),
       lasso.states[lasso.loop]!,
-      'the step back into the cycle',
     );
+    // Only a model whose successors change between calls gets here: a bug, not bad input.
+    if (!back)
+      throw new Error(
+        'cannot rebuild the counterexample: the step back into the cycle is no longer generated',
+      );
     result.loopAction = back.action;
   }
   return result;

@@ -14,7 +14,7 @@
  * properties never goes through here.
  */
 import type { Model, SearchContext, State, Transition } from '../model.js';
-import type { SeenStateStore } from '../search/index.js';
+import { fingerprintSlot, type SeenStateStore } from '../search/index.js';
 import type { AtomEvaluator } from './atoms.js';
 
 /** The recorded graph, edges grouped by source state (compressed sparse rows). */
@@ -110,7 +110,17 @@ export class GraphRecordingStore implements SeenStateStore {
   get bytes(): number {
     return (
       this.table.byteLength +
-      [this.hi, this.lo, this.parent, this.edgeFrom, this.edgeTo, this.edgeBitsRaw, this.stateBitsRaw]
+      [
+        this.hi,
+        this.lo,
+        this.parent,
+        this.initialIds,
+        this.edgeFrom,
+        this.edgeTo,
+        this.edgeBitsRaw,
+        this.stateBitsRaw,
+        this.stutterBitsRaw,
+      ]
         .map((g) => g.data.byteLength)
         .reduce((a, b) => a + b, 0)
     );
@@ -211,7 +221,7 @@ export class GraphRecordingStore implements SeenStateStore {
   }
 
   private find(hi: number, lo: number): number {
-    let slot = slotOf(hi, lo) & this.mask;
+    let slot = fingerprintSlot(hi, lo) & this.mask;
     for (;;) {
       const entry = this.table[slot]!;
       if (entry === EMPTY) return -1;
@@ -222,7 +232,7 @@ export class GraphRecordingStore implements SeenStateStore {
   }
 
   private place(id: number): void {
-    let slot = slotOf(this.hi.data[id]!, this.lo.data[id]!) & this.mask;
+    let slot = fingerprintSlot(this.hi.data[id]!, this.lo.data[id]!) & this.mask;
     while (this.table[slot] !== EMPTY) slot = (slot + 1) & this.mask;
     this.table[slot] = id + 1;
   }
@@ -232,8 +242,4 @@ export class GraphRecordingStore implements SeenStateStore {
     this.mask = this.table.length - 1;
     for (let id = 0; id < this.hi.length; id++) this.place(id);
   }
-}
-
-function slotOf(hi: number, lo: number): number {
-  return (Math.imul(lo ^ (hi >>> 7), 0x9e3779b1) ^ hi) >>> 0;
 }

@@ -34,6 +34,7 @@ import {
   makeResult,
   NO_COUNTS,
   type SearchCounts,
+  violatedStatePredicate,
 } from './outcome.js';
 import { MemoryStateQueue, type StateQueue } from './queue.js';
 import { MemoryStateStore, type SeenStateStore } from './store.js';
@@ -145,7 +146,7 @@ class BfsRun {
       }
       if (unseen) {
         // TLC prints no counts when an initial state violates an invariant.
-        const violated = this.violatedStatePredicate(state, ctx);
+        const violated = violatedStatePredicate(this.model, state, ctx, this.site);
         if (violated) {
           return makeResult(violated.outcome, ExitCode.safetyViolation, NO_COUNTS, this.startedAt, {
             violated: violated.name,
@@ -225,7 +226,7 @@ class BfsRun {
         unseen = id >= 0;
       }
       if (unseen) {
-        const violated = this.violatedStatePredicate(succ, ctx);
+        const violated = violatedStatePredicate(this.model, succ, ctx, this.site);
         if (violated) {
           return makeResult(violated.outcome, ExitCode.safetyViolation, this.counts(), this.startedAt, {
             violated: violated.name,
@@ -247,23 +248,6 @@ class BfsRun {
       }
       if (id >= 0) this.queue.enqueue(succ, id);
     }
-    return null;
-  }
-
-  /** The first invariant, then `[]P` property, that `state` violates (cfg order), or null. */
-  private violatedStatePredicate(
-    state: State,
-    ctx: SearchContext,
-  ): { name: string; outcome: 'invariant-violation' | 'property-violation' } | null {
-    for (const inv of this.model.invariants) {
-      this.site.evaluating = inv.name;
-      if (!inv.holds(state, ctx)) return { name: inv.name, outcome: 'invariant-violation' };
-    }
-    for (const prop of this.model.stateProperties) {
-      this.site.evaluating = prop.name;
-      if (!prop.holds(state, ctx)) return { name: prop.name, outcome: 'property-violation' };
-    }
-    this.site.evaluating = undefined;
     return null;
   }
 

@@ -4,7 +4,7 @@
  */
 import { ExitCode } from '../../errors.js';
 import type { Loc } from '../../tla/ast.js';
-import { type Model, EvalError as SpecEvalError } from '../model.js';
+import { type Model, type SearchContext, EvalError as SpecEvalError, type State } from '../model.js';
 import type { CheckOutcome, CheckResult, TraceStep } from '../result.js';
 
 /** The counts part of a result. */
@@ -41,6 +41,35 @@ export function makeResult(
     exitCode,
     ...extra,
   };
+}
+
+/** A state's first violated invariant or `[]P` property. */
+export interface StateViolation {
+  name: string;
+  outcome: 'invariant-violation' | 'property-violation';
+}
+
+/**
+ * The first invariant, then `[]P` property, that `state` violates (cfg order),
+ * or null. `site.evaluating` names the predicate under evaluation, so that an
+ * evaluation error can say which one failed; it is cleared when all hold.
+ */
+export function violatedStatePredicate(
+  model: Model,
+  state: State,
+  ctx: SearchContext,
+  site: { evaluating: string | undefined },
+): StateViolation | null {
+  for (const inv of model.invariants) {
+    site.evaluating = inv.name;
+    if (!inv.holds(state, ctx)) return { name: inv.name, outcome: 'invariant-violation' };
+  }
+  for (const prop of model.stateProperties) {
+    site.evaluating = prop.name;
+    if (!prop.holds(state, ctx)) return { name: prop.name, outcome: 'property-violation' };
+  }
+  site.evaluating = undefined;
+  return null;
 }
 
 /** Result of an evaluation error: `Assert` failures are their own outcome (exit 14), the rest are errors. */

@@ -17,7 +17,13 @@ import {
   type Transition,
 } from '../model.js';
 import type { CheckResult } from '../result.js';
-import { checkAssumptions, evalErrorResult, makeResult, type SearchCounts } from './outcome.js';
+import {
+  checkAssumptions,
+  evalErrorResult,
+  makeResult,
+  type SearchCounts,
+  violatedStatePredicate,
+} from './outcome.js';
 import { seededPrng } from './prng.js';
 import { type PathState, toTraceSteps } from './trace.js';
 
@@ -42,7 +48,8 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
   let initialCount = 0;
   let path: PathState[] = [];
   let checking: PathState | undefined;
-  let checkingName: string | undefined;
+  /** The named predicate being evaluated, for an evaluation error's report. */
+  const site: { evaluating: string | undefined } = { evaluating: undefined };
   const counts = (): SearchCounts => ({
     distinctStates: null,
     totalStates,
@@ -53,22 +60,6 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
   const inModel = (from: State | undefined, to: State, ctx: SearchContext): boolean =>
     model.stateConstraints.every((c) => c(to, ctx)) &&
     (from === undefined || model.actionConstraints.every((c) => c(from, to, ctx)));
-  /** The violated invariant or `[]P` property of `state`, if any. */
-  const violatedIn = (
-    state: State,
-    ctx: SearchContext,
-  ): { name: string; outcome: 'invariant-violation' | 'property-violation' } | null => {
-    for (const inv of model.invariants) {
-      checkingName = inv.name;
-      if (!inv.holds(state, ctx)) return { name: inv.name, outcome: 'invariant-violation' };
-    }
-    for (const prop of model.stateProperties) {
-      checkingName = prop.name;
-      if (!prop.holds(state, ctx)) return { name: prop.name, outcome: 'property-violation' };
-    }
-    checkingName = undefined;
-    return null;
-  };
   const violation = (
     name: string,
     outcome: CheckResult['result'],
@@ -88,7 +79,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
     for (const t of model.initialStates(initCtx)) {
       totalStates++;
       checking = { state: t.state, action: t.action };
-      const bad = violatedIn(t.state, initCtx);
+      const bad = violatedStatePredicate(model, t.state, initCtx, site);
       if (bad) {
         path = [checking];
         return makeResult(bad.outcome, ExitCode.safetyViolation, counts(), startedAt, {
@@ -129,7 +120,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
         checking = { state: t.state, action: t.action };
         path.push(checking);
         longest = Math.max(longest, path.length);
-        const bad = violatedIn(t.state, nextCtx);
+        const bad = violatedStatePredicate(model, t.state, nextCtx, site);
         if (bad)
           return violation(
             bad.name,
@@ -138,7 +129,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
             `Invariant ${bad.name} is violated.`,
           );
         for (const prop of model.actionProperties) {
-          checkingName = prop.name;
+          site.evaluating = prop.name;
           if (!prop.holds(cur, t.state)) {
             return violation(
               prop.name,
@@ -148,7 +139,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
             );
           }
         }
-        checkingName = undefined;
+        site.evaluating = undefined;
         checking = undefined;
       }
     }
@@ -157,7 +148,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
     if (!(err instanceof SpecEvalError)) throw err;
     const trace =
       path.length > 0 ? toTraceSteps(model, path) : checking ? toTraceSteps(model, [checking]) : null;
-    const prefix = checkingName ? `Evaluating invariant ${checkingName} failed.` : undefined;
+    const prefix = site.evaluating ? `Evaluating invariant ${site.evaluating} failed.` : undefined;
     return evalErrorResult(err, counts(), startedAt, trace, prefix);
   }
 }

@@ -60,7 +60,7 @@ export class MemoryStateStore implements SeenStateStore {
   add(hi: number, lo: number, parent: number): number {
     hi >>>= 0;
     lo >>>= 0;
-    let slot = slotOf(hi, lo) & this.mask;
+    let slot = fingerprintSlot(hi, lo) & this.mask;
     for (;;) {
       const entry = this.table[slot]!;
       if (entry === EMPTY) break;
@@ -84,7 +84,7 @@ export class MemoryStateStore implements SeenStateStore {
   has(hi: number, lo: number): boolean {
     hi >>>= 0;
     lo >>>= 0;
-    let slot = slotOf(hi, lo) & this.mask;
+    let slot = fingerprintSlot(hi, lo) & this.mask;
     for (;;) {
       const entry = this.table[slot]!;
       if (entry === EMPTY) return false;
@@ -112,7 +112,7 @@ export class MemoryStateStore implements SeenStateStore {
     const table = new Int32Array(cap * 2);
     const mask = cap * 2 - 1;
     for (let id = 0; id < this.count; id++) {
-      let slot = slotOf(this.hi[id]!, this.lo[id]!) & mask;
+      let slot = fingerprintSlot(this.hi[id]!, this.lo[id]!) & mask;
       while (table[slot] !== EMPTY) slot = (slot + 1) & mask;
       table[slot] = id + 1;
     }
@@ -121,8 +121,11 @@ export class MemoryStateStore implements SeenStateStore {
   }
 }
 
-/** Fingerprints are already hashes, but mix both halves so a weak half alone does not cluster. */
-function slotOf(hi: number, lo: number): number {
+/**
+ * The hash-table slot (before masking) of a fingerprint. Fingerprints are
+ * already hashes, but mix both halves so a weak half alone does not cluster.
+ */
+export function fingerprintSlot(hi: number, lo: number): number {
   return (Math.imul(lo ^ (hi >>> 7), 0x9e3779b1) ^ hi) >>> 0;
 }
 

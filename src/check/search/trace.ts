@@ -27,21 +27,15 @@ export function pathIds(store: SeenStateStore, id: number): number[] {
 
 /** Recomputes the states from an initial state to the state `id`. */
 export function rebuildPath(model: Model, store: SeenStateStore, id: number): PathState[] {
-  const ids = pathIds(store, id);
-  const want = new Uint32Array(2);
-  const fp = new Uint32Array(2);
+  return rebuildStates(model, store, pathIds(store, id));
+}
+
+/** Recomputes the states with the store ids `ids`: an initial state, then each a successor of the one before. */
+export function rebuildStates(model: Model, store: SeenStateStore, ids: readonly number[]): PathState[] {
   const path: PathState[] = [];
   let candidates: Iterable<Transition> = model.initialStates({ level: 1 });
   for (let i = 0; i < ids.length; i++) {
-    store.fingerprintOf(ids[i]!, want);
-    let found: Transition | undefined;
-    for (const t of candidates) {
-      model.fingerprint(t.state, fp);
-      if (fp[0] === want[0] && fp[1] === want[1]) {
-        found = t;
-        break;
-      }
-    }
+    const found = findStored(model, store, candidates, ids[i]!);
     if (!found) {
       // Only a model whose successors change between calls gets here: a bug, not bad input.
       throw new Error(`cannot rebuild the trace: state ${i + 1} of the path is no longer generated`);
@@ -50,6 +44,24 @@ export function rebuildPath(model: Model, store: SeenStateStore, id: number): Pa
     if (i + 1 < ids.length) candidates = model.successors(found.state, { level: i + 1 });
   }
   return path;
+}
+
+const want = new Uint32Array(2);
+const fp = new Uint32Array(2);
+
+/** The first of `candidates` whose state has the fingerprint the store holds for `id`. */
+export function findStored(
+  model: Model,
+  store: SeenStateStore,
+  candidates: Iterable<Transition>,
+  id: number,
+): Transition | undefined {
+  store.fingerprintOf(id, want);
+  for (const t of candidates) {
+    model.fingerprint(t.state, fp);
+    if (fp[0] === want[0] && fp[1] === want[1]) return t;
+  }
+  return undefined;
 }
 
 /** Turns states into numbered trace steps with the model's display of each state. */

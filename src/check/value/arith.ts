@@ -1,6 +1,6 @@
 /**
  * 32-bit integer arithmetic with TLC's overflow error and TLA+'s \div and %
- * (both round toward negative infinity; % has the sign of the divisor's magnitude: 0 <= a % b < b).
+ * (\div rounds toward negative infinity; a % b, for b > 0 only, is in 0..b-1).
  */
 import { fail } from './fail.js';
 import type { Value } from './kinds.js';

@@ -28,23 +28,13 @@ function kindName(v: Value): string {
   return 'model value';
 }
 
-function equalityError(a: Value, b: Value): never {
+/** TLC's error for comparing (`verb`) values of kinds it cannot compare. */
+function kindError(verb: string, a: Value, b: Value): never {
   const k = kindName(a);
   if (k === 'set' || k === 'function') {
-    fail(
-      'type',
-      `Attempted to check equality of the ${k} ${printValue(a)} with the value:\n${printValue(b)}`,
-    );
+    fail('type', `Attempted to ${verb} the ${k} ${printValue(a)} with the value:\n${printValue(b)}`);
   }
-  fail('type', `Attempted to check equality of ${k} ${printValue(a)} with non-${k}:\n${printValue(b)}`);
-}
-
-function compareError(a: Value, b: Value): never {
-  const k = kindName(a);
-  if (k === 'set' || k === 'function') {
-    fail('type', `Attempted to compare the ${k} ${printValue(a)} with the value:\n${printValue(b)}`);
-  }
-  fail('type', `Attempted to compare ${k} ${printValue(a)} with non-${k}:\n${printValue(b)}`);
+  fail('type', `Attempted to ${verb} ${k} ${printValue(a)} with non-${k}:\n${printValue(b)}`);
 }
 
 /** TLA+ `=`: true, false, or a TLC type error for incomparable kinds. */
@@ -67,10 +57,10 @@ export function valueEquals(a: Value, b: Value): boolean {
         if (isSet(a) && isSet(b)) return setEquals(a, b);
         if (isFcn(a) && isFcn(b)) return fcnEquals(a, b);
       }
-      return equalityError(a, b);
+      return kindError('check equality of', a, b);
   }
   if (typeof b === 'object' && b.tag === Tag.ModelValue) return modelValueUnequal(b, a);
-  return equalityError(a, b);
+  return kindError('check equality of', a, b);
 }
 
 /** A model value `m` compared with a different value `other`: unequal, or TLC's error for typed model values. */
@@ -142,7 +132,7 @@ export function compareValues(a: Value, b: Value): number {
     if (isSet(a) && isSet(b)) return compareSets(a, b);
     if (isFcn(a) && isFcn(b)) return compareFcns(a, b);
   }
-  return compareError(a, b);
+  return kindError('compare', a, b);
 }
 
 function compareSets(a: AnySet, b: AnySet): number {

@@ -111,7 +111,8 @@ export function hashValue(v: Value): void {
         h1 = SEED_1;
         h2 = SEED_2;
         hashContents(v);
-        hi = finalHi();
+        // Never 0 in both lanes: (0, 0) marks "not computed yet" in the cache.
+        hi = finalHi() | 1;
         lo = finalLo();
         v.fpHi = hi;
         v.fpLo = lo;
@@ -184,8 +185,7 @@ const SEED_1 = 0x2545f491;
 const SEED_2 = 0x6a09e667;
 
 function finalHi(): number {
-  // Never 0 in both lanes: (0, 0) marks "not computed yet" in the cache.
-  return fmix(h1 ^ Math.imul(h2, 0x27d4eb2d)) | 1;
+  return fmix(h1 ^ Math.imul(h2, 0x27d4eb2d));
 }
 
 function finalLo(): number {
@@ -200,10 +200,8 @@ export function fingerprintBegin(): void {
 
 /** Writes the fingerprint of everything hashed since `fingerprintBegin` into out[0] (high), out[1] (low). */
 export function fingerprintEnd(out: Uint32Array): void {
-  const a = fmix(h1 ^ Math.imul(h2, 0x27d4eb2d));
-  const b = fmix(h2 ^ Math.imul(h1, 0x165667b1));
-  out[0] = a;
-  out[1] = b;
+  out[0] = finalHi();
+  out[1] = finalLo();
 }
 
 /** The 64-bit fingerprint of one value. */

@@ -181,6 +181,11 @@ export function isSet(v: Value): v is AnySet {
   return typeof v === 'object' && (v.tag === Tag.Set || v.tag === Tag.Interval || v.tag === Tag.LazySet);
 }
 
+/** Whether a set is finite: explicit sets and intervals are; a lazy set says. */
+export function isFiniteSet(s: AnySet): boolean {
+  return s.tag !== Tag.LazySet || s.finite;
+}
+
 export function isFcn(v: Value): v is AnyFcn {
   return (
     typeof v === 'object' &&

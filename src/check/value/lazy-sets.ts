@@ -3,11 +3,13 @@
  * SUBSET S, [S -> T], Seq(S), [a : S, b : T], S \X T and filters. Finite ones
  * expand on demand to explicit sets in TLC's order.
  */
+import { fcnView } from './compare.js';
 import { fail } from './fail.js';
 import { forceFcn, makeFcn, makeSet, setElems, setSize } from './force.js';
 import {
   type AnySet,
   isFcn,
+  isFiniteSet,
   isSet,
   LazySet,
   RecordValue,
@@ -21,10 +23,6 @@ import { printValue } from './print.js';
 
 function unbounded(what: string): never {
   fail('unbounded', `Attempted to enumerate a set of the form ${what}, which is infinite.`);
-}
-
-function isFiniteSet(s: AnySet): boolean {
-  return s.tag !== Tag.LazySet || s.finite;
 }
 
 /** Nat, Int and STRING. */
@@ -105,21 +103,9 @@ export class FcnSet extends LazySet {
       for (let i = 0; i < n; i++) if (!setContains(this.range, f.elems[i])) return false;
       return true;
     }
-    const dom = setElems(d);
-    let values: readonly Value[];
-    let fdom: readonly Value[];
-    if (f.tag === Tag.Tuple) {
-      values = f.elems;
-      fdom = values.map((_, i) => i + 1);
-    } else if (f.tag === Tag.Record) {
-      values = f.values;
-      fdom = f.names;
-    } else {
-      values = f.values;
-      fdom = f.domain;
-    }
-    if (fdom.length !== dom.length) return false;
-    for (let i = 0; i < dom.length; i++) if (!setContains(this.domain, fdom[i])) return false;
+    const { domain: fdom, values } = fcnView(f);
+    if (fdom.length !== setElems(d).length) return false;
+    for (let i = 0; i < fdom.length; i++) if (!setContains(d, fdom[i])) return false;
     for (const x of values) if (!setContains(this.range, x)) return false;
     return true;
   }
@@ -130,23 +116,13 @@ export class FcnSet extends LazySet {
     if (!this.finite) unbounded('[S -> T] for an infinite S or T');
     const dom = setElems(this.domain);
     const rng = setElems(this.range);
-    const out: Value[] = [];
-    if (dom.length === 0) return new SetValue([TupleValue.emptyFcn]);
-    if (rng.length === 0) return SetValue.empty;
-    const idx = new Array<number>(dom.length).fill(0);
-    for (;;) {
-      out.push(
-        makeFcn(
-          dom,
-          idx.map((i) => rng[i]),
-        ),
-      );
-      let k = dom.length - 1;
-      while (k >= 0 && idx[k] === rng.length - 1) idx[k--] = 0;
-      if (k < 0) break;
-      idx[k]++;
-    }
-    return makeSet(out);
+    // One function per choice of a range element for each domain element, in TLC's order.
+    return makeSet(
+      cartesian(
+        dom.map(() => rng),
+        (vals) => makeFcn(dom, vals),
+      ),
+    );
   }
   show(print: (v: Value) => string): string {
     return `[${print(this.domain)} -> ${print(this.range)}]`;

@@ -11,6 +11,7 @@ import {
   FcnValue,
   IntervalValue,
   isFcn,
+  isFiniteSet,
   isSet,
   RecordValue,
   SetValue,
@@ -79,12 +80,8 @@ export function setContains(s: AnySet, v: Value): boolean {
   return s.contains(v);
 }
 
-function finite(s: AnySet): boolean {
-  return s.tag !== Tag.LazySet || s.finite;
-}
-
 export function setUnion(a: AnySet, b: AnySet): AnySet {
-  if (!finite(a) || !finite(b)) return new UnionSet([a, b]);
+  if (!isFiniteSet(a) || !isFiniteSet(b)) return new UnionSet([a, b]);
   const ea = setElems(a);
   const eb = setElems(b);
   if (eb.length === 0) return a;
@@ -122,8 +119,8 @@ function mergeSorted(a: readonly Value[], b: readonly Value[]): Value[] {
 
 /** `a \cap b`: explicit when either side is finite, else answered lazily (TLC's SetCapValue). */
 export function setIntersect(a: AnySet, b: AnySet): AnySet {
-  if (!finite(a)) {
-    if (!finite(b)) return new IntersectSet(a, b);
+  if (!isFiniteSet(a)) {
+    if (!isFiniteSet(b)) return new IntersectSet(a, b);
     return new SetValue(setElems(b).filter((x) => setContains(a, x)));
   }
   return new SetValue(setElems(a).filter((x) => setContains(b, x)));
@@ -131,7 +128,7 @@ export function setIntersect(a: AnySet, b: AnySet): AnySet {
 
 /** `a \ b`: explicit when `a` is finite, else answered lazily (TLC's SetDiffValue). */
 export function setMinus(a: AnySet, b: AnySet): AnySet {
-  if (!finite(a)) return new DiffSet(a, b);
+  if (!isFiniteSet(a)) return new DiffSet(a, b);
   return new SetValue(setElems(a).filter((x) => !setContains(b, x)));
 }
 
@@ -144,12 +141,12 @@ export function setSubsetEq(a: AnySet, b: AnySet): boolean {
 /** `UNION S` */
 export function bigUnion(s: AnySet): AnySet {
   const parts = setElems(s).map((x) => asSet(x));
-  if (parts.some((p) => !finite(p))) return new UnionSet(parts);
+  if (parts.some((p) => !isFiniteSet(p))) return new UnionSet(parts);
   return makeSet(parts.flatMap((p) => [...setElems(p)]));
 }
 
 export function cardinality(s: AnySet): number {
-  if (!finite(s)) {
+  if (!isFiniteSet(s)) {
     fail('unbounded', `Attempted to compute the cardinality of the infinite set ${printValue(s)}.`);
   }
   return setSize(s);
@@ -273,9 +270,8 @@ export function fieldAccess(r: Value, field: string): Value {
 
 /** `f @@ g`: f's values on DOMAIN f, g's elsewhere. */
 export function fcnMerge(f: AnyFcn, g: AnyFcn): AnyFcn {
-  const dom: Value[] = [...setElems(fcnDomain(f)), ...setElems(fcnDomain(g))];
-  const all = makeSet(dom).elems;
   const fd = fcnDomain(f);
+  const all = makeSet([...setElems(fd), ...setElems(fcnDomain(g))]).elems;
   const values = all.map((k) => (setContains(fd, k) ? applyFcn(f, k) : applyFcn(g, k)));
   return makeFcn(all, values);
 }
