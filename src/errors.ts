@@ -88,6 +88,11 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[]): ExitCode {
   return ExitCode.parseError;
 }
 
+/** An 'io' error, placed at the start of `file` when the problem is in a file's content. */
+export function ioDiagnostic(message: string, file?: string): Diagnostic {
+  return { code: 'io', severity: 'error', message, ...(file ? { loc: { file, line: 1, col: 1 } } : {}) };
+}
+
 /** The result of a phase that can fail on bad input. */
 export interface Result<T> {
   value?: T;
@@ -100,6 +105,6 @@ export function readTextFile(path: string): Result<string> {
     return { value: readFileSync(path, 'utf8'), diagnostics: [] };
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
-    return { diagnostics: [{ code: 'io', severity: 'error', message: `Cannot read ${path}: ${reason}.` }] };
+    return { diagnostics: [ioDiagnostic(`Cannot read ${path}: ${reason}.`)] };
   }
 }

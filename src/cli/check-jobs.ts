@@ -17,7 +17,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CheckOutcome, CheckResult } from '../check/result.js';
-import type { Diagnostic, Result } from '../errors.js';
+import { type Diagnostic, ioDiagnostic as problem, type Result } from '../errors.js';
 import { hasEmbeddedConfig } from '../tla/cfg/index.js';
 
 export interface Expectation {
@@ -46,10 +46,6 @@ const OUTCOMES: readonly CheckOutcome[] = [
   'assertion-failure',
   'error',
 ];
-
-function problem(message: string, file?: string): Diagnostic {
-  return { code: 'io', severity: 'error', message, ...(file ? { loc: { file, line: 1, col: 1 } } : {}) };
-}
 
 /** Default .cfg of a spec: same folder, same base name. */
 export function defaultConfigFor(spec: string): string {

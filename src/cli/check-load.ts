@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { buildModel, type EvalModel } from '../check/eval/index.js';
-import { type Diagnostic, ExitCode, exitCodeFor } from '../errors.js';
+import { type Diagnostic, ExitCode, exitCodeFor, ioDiagnostic } from '../errors.js';
 import { type ModelConfig, parseConfigFile, parseEmbeddedConfigFile } from '../tla/cfg/index.js';
 import { loadSpec } from '../tla/modules/index.js';
 import { checkConfig, checkSpec } from '../tla/semantic/index.js';
@@ -28,7 +28,7 @@ export interface LoadedModel {
 }
 
 function ioError(message: string): LoadedModel {
-  return { diagnostics: [{ code: 'io', severity: 'error', message }], exitCode: ExitCode.usageError };
+  return { diagnostics: [ioDiagnostic(message)], exitCode: ExitCode.usageError };
 }
 
 /** Whether a phase's diagnostics stop the pipeline. */

@@ -12,12 +12,13 @@ import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
 import { simulate } from '../check/search/index.js';
-import { type Diagnostic, ExitCode, formatDiagnostic } from '../errors.js';
+import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
 import type { RawTrace } from '../tlc/index.js';
-import { formatItf, recoverTrace, type Trace } from '../trace/index.js';
+import { formatItf, pathSegment, recoverTrace, type Trace } from '../trace/index.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
+import { type CommandIO, processIO } from './io.js';
 import {
   checkResultJsonLine,
   checkResultToJson,
@@ -26,6 +27,7 @@ import {
   progressLine,
   type ReportOptions,
   resultToTrace,
+  traceToResultSteps,
 } from './report/index.js';
 
 export interface CheckOptions {
@@ -49,9 +51,7 @@ export interface CheckOptions {
 }
 
 /** Where the command writes; tests pass their own. */
-export interface CheckIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
+export interface CheckIO extends CommandIO {
   /** Whether stderr is a terminal (enables the progress line). */
   stderrIsTTY?: boolean;
 }
@@ -59,9 +59,8 @@ export interface CheckIO {
 /** Exit code when every model ran but some did not have the outcome models.json expects. */
 export const EXPECTATION_MISMATCH = 1;
 
-const processIO: CheckIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+const checkIO: CheckIO = {
+  ...processIO,
   get stderrIsTTY() {
     return process.stderr.isTTY === true;
   },
@@ -126,7 +125,7 @@ export function registerCheckCommand(program: Command): void {
 export async function runCheck(
   paths: readonly string[],
   options: CheckOptions,
-  io: CheckIO = processIO,
+  io: CheckIO = checkIO,
 ): Promise<number> {
   const usage = usageProblem(options);
   if (usage) return reportFailure(usage, ExitCode.usageError, options, io);
@@ -193,10 +192,7 @@ function usageProblem(options: CheckOptions): string | null {
 
 function reportFailure(message: string, exitCode: number, options: CheckOptions, io: CheckIO): number {
   if (options.json) {
-    const r = diagnosticsResult(
-      [{ code: 'io', severity: 'error', message }],
-      exitCode as CheckResult['exitCode'],
-    );
+    const r = diagnosticsResult([ioDiagnostic(message)], exitCode as CheckResult['exitCode']);
     io.stdout(`${checkResultJsonLine(r)}\n`);
   } else io.stderr(`tlaw check: ${message}\n`);
   return exitCode;
@@ -279,7 +275,7 @@ async function checkEmbedded(
     print: (line) => io.stdout(`${line}\n`),
   });
   if (!loaded.model) return diagnosticsResult(loaded.diagnostics, loaded.exitCode, Date.now() - started);
-  const checkDeadlock = options.deadlock === false ? false : undefined;
+  const deadlockOption = options.deadlock === false ? { checkDeadlock: false } : {};
   let result: CheckResult;
   // Simulation checks no temporal property: all of them stay unchecked.
   let notChecked: UncheckedProperty[] = loaded.model.temporalProperties.map((p) => ({
@@ -293,14 +289,14 @@ async function checkEmbedded(
       behaviours: options.simulate,
       depth: options.depth ?? 100,
       seed,
-      ...(checkDeadlock === false ? { checkDeadlock } : {}),
+      ...deadlockOption,
     });
   } else {
     const progress = progressLine(io.stderrIsTTY && !options.json ? process.stderr : nonTty);
     try {
       // Temporal properties are checked on the graph the search records (src/check/liveness).
       const checked = checkWithLiveness(loaded.model, loaded.config, {
-        ...(checkDeadlock === false ? { checkDeadlock } : {}),
+        ...deadlockOption,
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
         ...(live.enabled
           ? {
@@ -390,11 +386,7 @@ function withRecoveredParameters(
   const { loop, loopAction } = recovered.value.trace;
   if (loop !== undefined) result.loop = loop;
   if (loopAction) result.loopAction = loopAction;
-  result.trace = recovered.value.trace.states.map((state, i) => ({
-    index: i + 1,
-    action: state.action ?? { name: i === 0 ? 'Initial predicate' : 'Action', params: [] },
-    state: Object.entries(state.values),
-  }));
+  result.trace = traceToResultSteps(recovered.value.trace);
 }
 
 /**
@@ -418,11 +410,6 @@ function withPortablePaths(trace: Trace): Trace {
     }),
     ...(trace.loopAction ? { loopAction: relabel(trace.loopAction)! } : {}),
   };
-}
-
-/** Keeps a model or property name usable as one path segment. */
-function pathSegment(name: string): string {
-  return name.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^\.+/, '_') || '_';
 }
 
 /** Writes the result's trace as ITF; true when written. */

@@ -8,27 +8,17 @@
  */
 import type { Command } from 'commander';
 import { printValue } from '../check/value/index.js';
-import { type Diagnostic, ExitCode, formatDiagnostic } from '../errors.js';
+import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
 import { loadBinding, type ReplayResult, readTraceFile, replay } from '../mbt/index.js';
+import { type CommandIO, processIO } from './io.js';
 
 export interface ReplayOptions {
   binding?: string;
   json?: boolean;
 }
 
-/** Where the command writes; tests pass their own. */
-export interface ReplayIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
 /** Exit code when the implementation diverges from the trace. */
 export const DIVERGENCE = 1;
-
-const processIO: ReplayIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
 
 export function registerReplayCommand(program: Command): void {
   program
@@ -63,7 +53,7 @@ export function replayResultToJson(result: ReplayResult): Record<string, unknown
 export async function runReplay(
   traceFile: string,
   options: ReplayOptions,
-  io: ReplayIO = processIO,
+  io: CommandIO = processIO,
 ): Promise<number> {
   const problems = (diagnostics: Diagnostic[]): number => {
     if (options.json) io.stdout(`${JSON.stringify({ ok: false, diagnostics })}\n`);
@@ -71,9 +61,7 @@ export async function runReplay(
     return ExitCode.usageError;
   };
   if (!options.binding) {
-    return problems([
-      { code: 'io', severity: 'error', message: 'give the binding module with --binding <module>' },
-    ]);
+    return problems([ioDiagnostic('give the binding module with --binding <module>')]);
   }
   const read = readTraceFile(traceFile);
   if (!read.value) return problems(read.diagnostics);

@@ -14,6 +14,7 @@ import {
   type TlcInstallOptions,
   tlcInstall,
 } from '../tlc/index.js';
+import { type CommandIO, processIO } from './io.js';
 
 export interface TlcInstallCommandOptions {
   dest?: string;
@@ -28,17 +29,6 @@ export interface TlcLocateCommandOptions {
   tlcJar?: string;
   json?: boolean;
 }
-
-/** Where the commands write; tests pass their own. */
-export interface TlcIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIO: TlcIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
 
 export function registerTlcCommand(program: Command): void {
   const tlc = program.command('tlc').description('install and locate real TLC (tla2tools.jar)');
@@ -66,7 +56,7 @@ function failure(
   command: string,
   diagnostics: readonly Diagnostic[],
   json: boolean | undefined,
-  io: TlcIO,
+  io: CommandIO,
 ): number {
   if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics })}\n`);
   else for (const d of diagnostics) io.stderr(`tlaw tlc ${command}: ${formatDiagnostic(d)}\n`);
@@ -75,7 +65,7 @@ function failure(
 
 export async function runTlcInstall(
   options: TlcInstallCommandOptions,
-  io: TlcIO = processIO,
+  io: CommandIO = processIO,
   /** Download settings tests replace (e.g. `fetch`). */
   install: TlcInstallOptions = {},
 ): Promise<number> {
@@ -93,7 +83,7 @@ export async function runTlcInstall(
 
 export function runTlcLocate(
   options: TlcLocateCommandOptions,
-  io: TlcIO = processIO,
+  io: CommandIO = processIO,
   /** Environment to search (default: process.env), and the project root holding tools/. */
   where: { env?: NodeJS.ProcessEnv; projectRoot?: string } = {},
 ): number {

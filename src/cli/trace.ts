@@ -11,11 +11,9 @@
  * Both take --json. Unreadable inputs exit 152; a spec or cfg that does not
  * load exits with its own code (150, 151).
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { TraceStep } from '../check/result.js';
-import { type Diagnostic, ExitCode, formatDiagnostic } from '../errors.js';
+import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic, readTextFile } from '../errors.js';
 import { readTraceFile, saveTrace } from '../mbt/index.js';
 import type { RawTrace } from '../tlc/index.js';
 import {
@@ -28,7 +26,8 @@ import {
 } from '../trace/index.js';
 import { configFor } from './check-jobs.js';
 import { loadModel } from './check-load.js';
-import { formatStepHeader, formatTrace } from './report/index.js';
+import { type CommandIO, processIO } from './io.js';
+import { formatBackToState, formatTrace, traceToResultSteps } from './report/index.js';
 
 export interface TraceConvertOptions {
   spec?: string;
@@ -42,19 +41,8 @@ export interface TraceShowOptions {
   json?: boolean;
 }
 
-/** Where the commands write; tests pass their own. */
-export interface TraceIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
 /** Exit code when the trace is not a behaviour of the given spec. */
 export const TRACE_DIVERGES = 1;
-
-const processIO: TraceIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
 
 export function registerTraceCommand(program: Command): void {
   const trace = program.command('trace').description('convert and print traces (ITF)');
@@ -85,15 +73,11 @@ function reportProblems(
   diagnostics: readonly Diagnostic[],
   code: number,
   json: boolean | undefined,
-  io: TraceIO,
+  io: CommandIO,
 ): number {
   if (json) io.stdout(`${JSON.stringify({ ok: false, exitCode: code, diagnostics })}\n`);
   else for (const d of diagnostics) io.stderr(`tlaw trace ${command}: ${formatDiagnostic(d)}\n`);
   return code;
-}
-
-function ioDiagnostic(message: string, file?: string): Diagnostic {
-  return { code: 'io', severity: 'error', message, ...(file ? { loc: { file, line: 1, col: 1 } } : {}) };
 }
 
 /** The module a printed trace names in its action locations, if any. */
@@ -102,16 +86,16 @@ function moduleOf(raw: RawTrace): string | undefined {
   return undefined;
 }
 
-export function runTraceConvert(file: string, options: TraceConvertOptions, io: TraceIO = processIO): number {
+export function runTraceConvert(
+  file: string,
+  options: TraceConvertOptions,
+  io: CommandIO = processIO,
+): number {
   const fail = (diagnostics: readonly Diagnostic[], code: number = ExitCode.usageError) =>
     reportProblems('convert', diagnostics, code, options.json, io);
-  let input: string;
-  try {
-    input = readFileSync(file, 'utf8');
-  } catch {
-    return fail([ioDiagnostic(`Cannot read ${file}: file not found.`)]);
-  }
-  const imported = importTlcOutput(input, 'auto', { file });
+  const input = readTextFile(file);
+  if (input.value === undefined) return fail(input.diagnostics);
+  const imported = importTlcOutput(input.value, 'auto', { file });
   if (!imported.value) return fail(imported.diagnostics);
   const { trace: raw, summary } = imported.value;
   const property = summary?.violated ?? undefined;
@@ -170,28 +154,16 @@ export function runTraceConvert(file: string, options: TraceConvertOptions, io: 
 
 /** A trace as TLC prints a behaviour, with its lasso (`Back to state n` / `Stuttering`). */
 export function formatTraceText(trace: Trace): string[] {
-  const steps: TraceStep[] = trace.states.map((s, i) => ({
-    index: i + 1,
-    action: s.action ?? { name: i === 0 ? 'Initial predicate' : 'Action', params: [] },
-    state: trace.vars.filter((v) => v in s.values).map((v) => [v, s.values[v]!]),
-  }));
-  const lines = formatTrace(steps);
+  const lines = formatTrace(traceToResultSteps(trace));
   const n = trace.states.length;
   if (trace.loop !== undefined) {
     if (trace.loop === n - 1 && !trace.loopAction) lines.push(`State ${n + 1}: Stuttering`);
-    else {
-      const header = formatStepHeader({
-        index: 0,
-        action: trace.loopAction ?? { name: 'Action', params: [] },
-        state: [],
-      });
-      lines.push(header.replace(/^State 0: /, `Back to state ${trace.loop + 1}: `));
-    }
+    else lines.push(formatBackToState(trace.loop, trace.loopAction ?? { name: 'Action', params: [] }));
   }
   return lines;
 }
 
-export function runTraceShow(file: string, options: TraceShowOptions, io: TraceIO = processIO): number {
+export function runTraceShow(file: string, options: TraceShowOptions, io: CommandIO = processIO): number {
   const read = readTraceFile(file);
   if (!read.value) return reportProblems('show', read.diagnostics, ExitCode.usageError, options.json, io);
   const trace = read.value.trace;

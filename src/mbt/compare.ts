@@ -30,7 +30,7 @@ export function diffState(
 }
 
 /** Equality that treats values TLC cannot compare (e.g. an integer and a string) as different. */
-function safeEquals(a: Value, b: Value): boolean {
+export function safeEquals(a: Value, b: Value): boolean {
   try {
     return valueEquals(a, b);
   } catch {

@@ -15,7 +15,7 @@ import type { Value } from '../check/value/index.js';
 import type { Trace } from '../trace/index.js';
 import type { Binding } from './binding.js';
 import { diffState, formatDiff } from './compare.js';
-import { describeCall, type ReplayStep } from './replay.js';
+import { describeCall, type ReplayStep, thrownMessage } from './replay.js';
 import { stepsToTrace } from './trace-files.js';
 
 /** What fast-check's model holds: the spec state reached so far and the steps that reached it. */
@@ -103,8 +103,9 @@ class SpecActionCommand<Sut> implements fc.AsyncCommand<SpecRun, Sut> {
       try {
         await impl(sut, params);
       } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        throw new SpecDivergence(`${this.label} threw in the implementation: ${why}`, [...run.steps]);
+        throw new SpecDivergence(`${this.label} threw in the implementation: ${thrownMessage(err)}`, [
+          ...run.steps,
+        ]);
       }
     }
     const diff = diffState(step.values, await this.binding.observe(sut));
@@ -192,7 +193,7 @@ export async function checkSpecProperty<Sut>(
   if (!details.failed) return { ok: true, numRuns: details.numRuns };
   const error = details.errorInstance;
   const steps = error instanceof SpecDivergence ? error.steps : [];
-  const message = error instanceof Error ? error.message : String(error);
+  const message = thrownMessage(error);
   const trace = stepsToTrace(steps, {
     spec: model.moduleName,
     vars: [...model.variables],

@@ -6,11 +6,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, Result } from '../errors.js';
+import { ioDiagnostic, type Result } from '../errors.js';
 import type { Binding } from './binding.js';
 
 function problem(message: string, file: string): Result<Binding<unknown>> {
-  return { diagnostics: [{ code: 'io', severity: 'error', message, loc: { file, line: 1, col: 1 } }] };
+  return { diagnostics: [ioDiagnostic(message, file)] };
 }
 
 function looksLikeBinding(x: unknown): x is Binding<unknown> {
@@ -58,6 +58,5 @@ export async function loadBinding(path: string): Promise<Result<Binding<unknown>
       path,
     );
   }
-  const diagnostics: Diagnostic[] = [];
-  return { value: candidate, diagnostics };
+  return { value: candidate, diagnostics: [] };
 }

@@ -38,6 +38,11 @@ export function paramsOf(action: ReplayStep['action']): ActionParams {
   return Array.isArray(params) ? Object.fromEntries(params) : params;
 }
 
+/** What a thrown value says: an Error's message, anything else as text. */
+export function thrownMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** `Put(k = "a", v = 1)`, or the bare name for an action without parameters. */
 export function describeCall(action: string, params: ActionParams): string {
   const args = Object.entries(params)
@@ -70,15 +75,8 @@ export async function replay<Sut>(
           try {
             await run(sut, params);
           } catch (err) {
-            const why = err instanceof Error ? err.message : String(err);
-            return fail(
-              index,
-              name,
-              params,
-              'implementation-error',
-              [],
-              `state ${index}: ${call} threw: ${why}`,
-            );
+            const why = `state ${index}: ${call} threw: ${thrownMessage(err)}`;
+            return fail(index, name, params, 'implementation-error', [], why);
           }
         }
       }
@@ -86,15 +84,8 @@ export async function replay<Sut>(
       try {
         observed = await binding.observe(sut);
       } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        return fail(
-          index,
-          name,
-          params,
-          'implementation-error',
-          [],
-          `state ${index}: observing after ${call} threw: ${why}`,
-        );
+        const why = `state ${index}: observing after ${call} threw: ${thrownMessage(err)}`;
+        return fail(index, name, params, 'implementation-error', [], why);
       }
       const diff = diffState(step.values, observed);
       if (diff.length > 0) {

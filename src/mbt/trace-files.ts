@@ -8,9 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ActionLabel, Model, State, Transition } from '../check/model.js';
-import { type Value, valueEquals } from '../check/value/index.js';
-import { type Diagnostic, type Result, readTextFile } from '../errors.js';
+import type { Value } from '../check/value/index.js';
+import { ioDiagnostic, type Result, readTextFile } from '../errors.js';
 import { readItf, type Trace, writeItf } from '../trace/index.js';
+import { safeEquals } from './compare.js';
 import { describeCall, paramsOf, type ReplayStep } from './replay.js';
 
 /** What replaying a trace against a binding must give. */
@@ -68,10 +69,6 @@ export interface SaveTraceOptions {
   divergesAt?: number;
 }
 
-function ioProblem(message: string, file?: string): Diagnostic {
-  return { code: 'io', severity: 'error', message, ...(file ? { loc: { file, line: 1, col: 1 } } : {}) };
-}
-
 /** Writes `trace` as formatted ITF at `path`, creating folders; returns the absolute path. */
 export function saveTrace(trace: Trace, path: string, options: SaveTraceOptions = {}): Result<string> {
   const target = resolve(path);
@@ -84,7 +81,7 @@ export function saveTrace(trace: Trace, path: string, options: SaveTraceOptions 
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, `${JSON.stringify(doc, null, 2)}\n`);
   } catch (e) {
-    return { diagnostics: [ioProblem(`Cannot write ${target}: ${(e as Error).message}`)] };
+    return { diagnostics: [ioDiagnostic(`Cannot write ${target}: ${(e as Error).message}`)] };
   }
   return { value: target, diagnostics: [] };
 }
@@ -99,10 +96,14 @@ export interface TraceFile {
 export function readTraceFile(path: string): Result<TraceFile> {
   const file = readTextFile(path);
   if (file.value === undefined) return { diagnostics: file.diagnostics };
-  const text = file.value;
-  const read = readItf(text, path);
+  let json: { '#meta'?: unknown };
+  try {
+    json = JSON.parse(file.value);
+  } catch {
+    return { diagnostics: readItf(file.value, path).diagnostics }; // says why it is not JSON
+  }
+  const read = readItf(json, path);
   if (!read.value) return { diagnostics: read.diagnostics };
-  const json = JSON.parse(text) as { '#meta'?: unknown };
   const meta = typeof json['#meta'] === 'object' && json['#meta'] !== null ? json['#meta'] : {};
   return { value: { trace: read.value, meta: meta as Record<string, unknown> }, diagnostics: [] };
 }
@@ -134,11 +135,7 @@ export function expectationOf(
 function sameValues(model: Model, state: State, values: Readonly<Record<string, Value>>): boolean {
   return model.variables.every((name, i) => {
     const v = values[name];
-    try {
-      return v !== undefined && valueEquals(state[i]!, v);
-    } catch {
-      return false; // incomparable kinds: not this state
-    }
+    return v !== undefined && safeEquals(state[i]!, v);
   });
 }
 
@@ -148,11 +145,7 @@ function sameLabel(label: ActionLabel, wanted: ActionLabel | undefined): boolean
   const mine = new Map(label.params);
   return wanted.params.every(([k, v]) => {
     const other = mine.get(k);
-    try {
-      return other !== undefined && valueEquals(other, v);
-    } catch {
-      return false;
-    }
+    return other !== undefined && safeEquals(other, v);
   });
 }
 

@@ -10,7 +10,7 @@
 import { it } from 'vitest';
 import { type Model, EvalError as SpecEvalError } from '../check/model.js';
 import type { Binding } from './binding.js';
-import { replay } from './replay.js';
+import { replay, thrownMessage } from './replay.js';
 import { type CoveringPath, coverTransitions, type TransitionCoverOptions } from './xstate.js';
 
 export interface XStateTestsOptions extends TransitionCoverOptions {
@@ -30,7 +30,7 @@ export async function replayCoveringPath<Sut>(path: CoveringPath, binding: Bindi
 function describeError(err: unknown): string {
   if (err instanceof SpecEvalError && err.loc)
     return `${err.loc.file}:${err.loc.line}:${err.loc.col}: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+  return thrownMessage(err);
 }
 
 /**

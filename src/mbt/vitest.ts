@@ -12,7 +12,7 @@
  * pinned to a state with `#meta.divergesAt`. With `options.stale`, a trace
  * that no longer follows its spec fails with the command that regenerates it.
  *
- * This is the only module of src/mbt that imports vitest (the CLI must not
+ * Like ./vitest-xstate.ts, this module imports vitest (the CLI must not
  * load it): test files import src/mbt/vitest.js directly.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';

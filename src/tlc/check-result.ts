@@ -4,6 +4,7 @@
  * embedded engine: same fields, trace values as real values.
  */
 import { join } from 'node:path';
+import type { ActionLabel } from '../check/model.js';
 import type { CheckResult, TraceStep } from '../check/result.js';
 import { type Diagnostic, ExitCode } from '../errors.js';
 import type { Loc } from '../tla/ast.js';
@@ -16,10 +17,6 @@ export interface TlcCheckResult extends CheckResult {
   summary: TlcSummary;
   /** The trace as TLC printed it (values as text). */
   rawTrace?: RawTextTrace;
-  /** 0-based index of the state a lasso counterexample returns to. */
-  loop?: number;
-  /** The counterexample ends stuttering forever. */
-  stuttering?: boolean;
 }
 
 const KNOWN_EXIT_CODES = new Set<number>(Object.values(ExitCode));
@@ -40,7 +37,8 @@ export function tlcLocationToLoc(loc: TlcLocation, specDir = '.'): Loc {
   };
 }
 
-function actionLabel(raw: RawActionLabel, specDir: string) {
+/** A label TLC printed as an action label of the project (no parameters: TLC does not print them). */
+export function rawActionToLabel(raw: RawActionLabel, specDir = '.'): ActionLabel {
   return {
     name: raw.name,
     ...(raw.location ? { loc: tlcLocationToLoc(raw.location, specDir), module: raw.location.module } : {}),
@@ -71,7 +69,7 @@ export function rawTraceToSteps(
       }
       state.push([name, value]);
     }
-    steps.push({ index: s.index, action: actionLabel(s.action, specDir), state });
+    steps.push({ index: s.index, action: rawActionToLabel(s.action, specDir), state });
   }
   return { value: steps, diagnostics: [] };
 }

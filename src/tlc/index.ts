@@ -6,6 +6,7 @@
  */
 export { cfgPropertyNames } from './cfg-properties.js';
 export {
+  rawActionToLabel,
   rawTraceToSteps,
   summaryToCheckResult,
   type TlcCheckResult,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Diagnostic } from '../errors.js';
+import { type Diagnostic, ioDiagnostic } from '../errors.js';
 
 /** The release `tlaw tlc install` fetches. */
 export const TLA2TOOLS_RELEASE = {
@@ -30,7 +30,7 @@ function sha256Of(bytes: Uint8Array): string {
 }
 
 function problem(message: string): { diagnostics: Diagnostic[] } {
-  return { diagnostics: [{ code: 'io', severity: 'error', message }] };
+  return { diagnostics: [ioDiagnostic(message)] };
 }
 
 /**

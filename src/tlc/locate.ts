@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import type { Diagnostic } from '../errors.js';
+import { type Diagnostic, ioDiagnostic } from '../errors.js';
 
 export interface TlcTools {
   java: string;
@@ -79,22 +79,21 @@ export function locateTlc(options: LocateOptions = {}): { value?: TlcTools; diag
   const diagnostics: Diagnostic[] = [];
   const java = findJava(options.env ?? process.env);
   if (!java) {
-    diagnostics.push({
-      code: 'io',
-      severity: 'error',
-      message:
+    diagnostics.push(
+      ioDiagnostic(
         'Java was not found: install a Java 11 or newer runtime and put `java` on PATH, or set JAVA_HOME.',
-    });
+      ),
+    );
   }
   const { jar, problem } = findTlaJar(options);
   if (!jar) {
-    diagnostics.push({
-      code: 'io',
-      severity: 'error',
-      message: problem
-        ? `tla2tools.jar was not found: ${problem}; ${JAR_HINT}.`
-        : `tla2tools.jar was not found: ${JAR_HINT}.`,
-    });
+    diagnostics.push(
+      ioDiagnostic(
+        problem
+          ? `tla2tools.jar was not found: ${problem}; ${JAR_HINT}.`
+          : `tla2tools.jar was not found: ${JAR_HINT}.`,
+      ),
+    );
   }
   return java && jar ? { value: { java, jar }, diagnostics } : { diagnostics };
 }

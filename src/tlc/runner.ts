@@ -14,7 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { execa } from 'execa';
 import { diagnosticsResult } from '../check/result.js';
-import { type Diagnostic, ExitCode } from '../errors.js';
+import { type Diagnostic, ExitCode, ioDiagnostic } from '../errors.js';
 import { cfgPropertyNames } from './cfg-properties.js';
 import { summaryToCheckResult, type TlcCheckResult } from './check-result.js';
 import { type LocateOptions, locateTlc } from './locate.js';
@@ -104,8 +104,7 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 }
 
 function failure(problem: string | Diagnostic[], exitCode: ExitCode, durationMs: number): TlcCheckResult {
-  const diagnostics: Diagnostic[] =
-    typeof problem === 'string' ? [{ code: 'io', severity: 'error', message: problem }] : problem;
+  const diagnostics: Diagnostic[] = typeof problem === 'string' ? [ioDiagnostic(problem)] : problem;
   const message = diagnostics.map((d) => d.message).join('\n');
   return {
     ...diagnosticsResult(diagnostics, exitCode, durationMs),

@@ -3,6 +3,7 @@
  * tool-messages.ts and text-output.ts) into one `TlcSummary`: the verdict,
  * the counts, the error text and the counterexample.
  */
+import { ExitCode } from '../errors.js';
 import { TlcCode } from './message-codes.js';
 import { splitTextOutput } from './text-output.js';
 import { splitToolOutput, type ToolItem, type ToolMessage } from './tool-messages.js';
@@ -145,20 +146,20 @@ export function inferExitCode(primary: ToolMessage): number {
   switch (primary.code) {
     case TlcCode.invariantViolated:
     case TlcCode.invariantViolatedInitial:
-      return 12;
+      return ExitCode.safetyViolation;
     case TlcCode.actionPropertyViolated:
     case TlcCode.temporalPropertyViolated:
-      return 13;
+      return ExitCode.livenessViolation;
     case TlcCode.deadlock:
-      return 11;
+      return ExitCode.deadlock;
     case TlcCode.assertFailed:
-      return 14;
+      return ExitCode.assertionFailure;
     case TlcCode.parseFailed:
-      return 150;
+      return ExitCode.parseError;
     case TlcCode.overflow:
-      return 255;
+      return ExitCode.systemError;
     default:
-      return /not in the domain/.test(primary.text) ? 76 : 75;
+      return /not in the domain/.test(primary.text) ? ExitCode.domainError : ExitCode.evaluationError;
   }
 }
 

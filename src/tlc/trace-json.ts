@@ -13,7 +13,7 @@
  * records and functions are both objects): src/trace/recover.ts gets the
  * typed values back by re-executing the spec.
  */
-import type { Diagnostic } from '../errors.js';
+import { type Diagnostic, ioDiagnostic } from '../errors.js';
 import type { RawActionLabel, RawJsonTrace, RawTraceState } from './types.js';
 
 interface JsonLocation {
@@ -59,11 +59,7 @@ export function readTlcTraceJson(
   input: string | unknown,
   file = 'trace.json',
 ): { value?: RawJsonTrace; diagnostics: Diagnostic[] } {
-  const fail = (message: string) => ({
-    diagnostics: [
-      { code: 'io' as const, severity: 'error' as const, message, loc: { file, line: 1, col: 1 } },
-    ],
-  });
+  const fail = (message: string) => ({ diagnostics: [ioDiagnostic(message, file)] });
   let json: unknown = input;
   if (typeof input === 'string') {
     try {

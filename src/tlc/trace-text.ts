@@ -87,27 +87,25 @@ export function parseStateHeader(line: string): TraceStateHeader | undefined {
   return undefined;
 }
 
+/** The two ways TLC writes a span, tried in this order; groups: line, col, end line, end col, module. */
+const LOCATION_FORMS = [
+  /line (\d+), col (\d+) to line (\d+), col (\d+) of module (\w+)/,
+  /[Ll]ine (\d+), column (\d+) to line (\d+), column (\d+) in (\w+)/,
+];
+
 /** TLC's `line L, col C to line L2, col C2 of module M` or `Line L, column C to line L2, column C2 in M`. */
 export function findLocation(text: string): TlcLocation | undefined {
-  const a = /line (\d+), col (\d+) to line (\d+), col (\d+) of module (\w+)/.exec(text);
-  if (a) {
-    return {
-      module: a[5]!,
-      line: Number(a[1]),
-      col: Number(a[2]),
-      endLine: Number(a[3]),
-      endCol: Number(a[4]),
-    };
-  }
-  const b = /[Ll]ine (\d+), column (\d+) to line (\d+), column (\d+) in (\w+)/.exec(text);
-  if (b) {
-    return {
-      module: b[5]!,
-      line: Number(b[1]),
-      col: Number(b[2]),
-      endLine: Number(b[3]),
-      endCol: Number(b[4]),
-    };
+  for (const form of LOCATION_FORMS) {
+    const m = form.exec(text);
+    if (m) {
+      return {
+        module: m[5]!,
+        line: Number(m[1]),
+        col: Number(m[2]),
+        endLine: Number(m[3]),
+        endCol: Number(m[4]),
+      };
+    }
   }
   return undefined;
 }

@@ -10,17 +10,8 @@ export interface CheckTraceMeta {
   model?: string;
 }
 
-/** Lasso information some results carry (the TLC runner's does). */
-interface LassoInfo {
-  loop?: number;
-  stuttering?: boolean;
-}
-
 /** The result's trace, or undefined when it has none. */
-export function traceFromCheckResult(
-  result: CheckResult & LassoInfo,
-  meta: CheckTraceMeta,
-): Trace | undefined {
+export function traceFromCheckResult(result: CheckResult, meta: CheckTraceMeta): Trace | undefined {
   if (!result.trace || result.trace.length === 0) return undefined;
   const vars = result.trace[0]!.state.map(([name]) => name);
   const trace: Trace = {
@@ -31,7 +22,9 @@ export function traceFromCheckResult(
   };
   if (meta.model !== undefined) trace.model = meta.model;
   if (result.violated !== null) trace.property = result.violated;
+  // A lasso: the behaviour returns to `loop` (to the last state itself when it stutters).
   if (result.stuttering) trace.loop = trace.states.length - 1;
   else if (result.loop !== undefined) trace.loop = result.loop;
+  if (result.loopAction && !result.stuttering) trace.loopAction = result.loopAction;
   return trace;
 }

@@ -5,17 +5,17 @@
  * TLA+ syntax, which reads back without loss except for action parameters;
  * use recoverTrace for those and for JSON traces).
  */
-import type { Result } from '../errors.js';
+import { ioDiagnostic, type Result } from '../errors.js';
 import {
   parseTextOutput,
   parseToolOutput,
   parseValueText,
   type RawTextTrace,
   type RawTrace,
+  rawActionToLabel,
   readTlcTraceJson,
   type SummarizeOptions,
   type TlcSummary,
-  tlcLocationToLoc,
 } from '../tlc/index.js';
 import type { Trace, TraceState } from './types.js';
 
@@ -43,11 +43,7 @@ export function importTlcOutput(
   const summary = k === 'tool' ? parseToolOutput(input, options) : parseTextOutput(input, options);
   if (!summary.trace) {
     const why = summary.result === 'ok' ? 'TLC found no error' : (summary.errorMessage ?? summary.result);
-    return {
-      diagnostics: [
-        { code: 'io', severity: 'error', message: `${file}: holds no counterexample trace (${why})` },
-      ],
-    };
+    return { diagnostics: [ioDiagnostic(`${file}: holds no counterexample trace (${why})`)] };
   }
   return { value: { trace: summary.trace, summary }, diagnostics: [] };
 }
@@ -77,7 +73,7 @@ export function textTraceToTrace(raw: RawTextTrace, meta: TraceMeta): Result<Tra
       }
       values[name] = value;
     }
-    states.push({ action: labelOf(s.action, meta.specDir), values });
+    states.push({ action: rawActionToLabel(s.action, meta.specDir), values });
   }
   const trace: Trace = { spec: meta.spec, vars: [...raw.vars], states };
   if (meta.model !== undefined) trace.model = meta.model;
@@ -85,16 +81,8 @@ export function textTraceToTrace(raw: RawTextTrace, meta: TraceMeta): Result<Tra
   if (meta.result !== undefined) trace.result = meta.result;
   if (raw.stuttering) trace.loop = states.length - 1;
   else if (raw.loop !== undefined) trace.loop = raw.loop;
-  if (raw.loopAction && !raw.stuttering) trace.loopAction = labelOf(raw.loopAction, meta.specDir);
+  if (raw.loopAction && !raw.stuttering) trace.loopAction = rawActionToLabel(raw.loopAction, meta.specDir);
   return { value: trace, diagnostics: [] };
-}
-
-function labelOf(a: RawTextTrace['states'][number]['action'], specDir = '.') {
-  return {
-    name: a.name,
-    ...(a.location ? { loc: tlcLocationToLoc(a.location, specDir), module: a.location.module } : {}),
-    params: [],
-  };
 }
 
 /** A printed TLC output (either kind) straight to a typed trace, named after the run's verdict. */
@@ -107,9 +95,7 @@ export function tlcOutputToTrace(
   if (!imported.value) return { diagnostics: imported.diagnostics };
   const { trace, summary } = imported.value;
   if (trace.format !== 'tla') {
-    return {
-      diagnostics: [{ code: 'io', severity: 'error', message: 'a -dumpTrace json file needs recoverTrace' }],
-    };
+    return { diagnostics: [ioDiagnostic('a -dumpTrace json file needs recoverTrace')] };
   }
   return textTraceToTrace(trace, {
     ...meta,

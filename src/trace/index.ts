@@ -14,6 +14,6 @@ export {
 export { formatItf, ITF_FORMAT_DESCRIPTION, type ItfTrace, readItf, writeItf } from './itf.js';
 export { fromItfValue, type ItfValue, ItfValueError, toItfValue } from './itf-value.js';
 export { matchesTlcJson } from './match-json.js';
-export { traceFilePath } from './paths.js';
+export { pathSegment, traceFilePath } from './paths.js';
 export { type RecoveredTrace, type RecoverOptions, recoverTrace } from './recover.js';
 export type { Trace, TraceState } from './types.js';

@@ -94,7 +94,8 @@ export class ItfValueError extends Error {
   }
 }
 
-function isObject(x: unknown): x is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 

@@ -20,9 +20,9 @@
 import { basename } from 'node:path';
 import type { ActionLabel } from '../check/model.js';
 import type { Value } from '../check/value/index.js';
-import type { Diagnostic, Result } from '../errors.js';
+import { ioDiagnostic, type Result } from '../errors.js';
 import type { Loc } from '../tla/ast.js';
-import { fromItfValue, type ItfValue, ItfValueError, toItfValue } from './itf-value.js';
+import { fromItfValue, type ItfValue, ItfValueError, isObject, toItfValue } from './itf-value.js';
 import type { Trace, TraceState } from './types.js';
 
 export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
@@ -85,10 +85,6 @@ export function formatItf(trace: Trace): string {
   return JSON.stringify(writeItf(trace), null, 2) + '\n';
 }
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 function readLoc(x: unknown): Loc | undefined {
   if (!isObject(x)) return undefined;
   const { file, line, col, endLine, endCol } = x;
@@ -133,9 +129,7 @@ function quintParams(picks: unknown, path: string): [string, Value][] {
  */
 export function readItf(input: string | unknown, file = '<itf>'): Result<Trace> {
   const fail = (message: string): Result<Trace> => ({
-    diagnostics: [
-      { code: 'io', severity: 'error', message: `${file}: ${message}`, loc: { file, line: 1, col: 1 } },
-    ],
+    diagnostics: [ioDiagnostic(`${file}: ${message}`, file)],
   });
   let json: unknown = input;
   if (typeof input === 'string') {
@@ -195,5 +189,5 @@ export function readItf(input: string | unknown, file = '<itf>'): Result<Trace> 
     if (e instanceof ItfValueError) return fail(e.message);
     throw e;
   }
-  return { value: trace, diagnostics: [] as Diagnostic[] };
+  return { value: trace, diagnostics: [] };
 }

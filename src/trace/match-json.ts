@@ -8,10 +8,7 @@
  * "equal" but "could TLC have written this value as this JSON".
  */
 import { forceFcn, isSet, printValue, setElems, Tag, type Value } from '../check/value/index.js';
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+import { isObject } from './itf-value.js';
 
 /** The object key TLC uses for a function's domain element. */
 function keyOf(d: Value): string[] {

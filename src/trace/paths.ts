@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 
 /** Keeps a name usable as one path segment (letters, digits, `_`, `-`, `.`). */
-function segment(name: string): string {
+export function pathSegment(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^\.+/, '_');
   return safe || '_';
 }
@@ -19,5 +19,10 @@ export function traceFilePath(
   options: { root?: string; kind?: string } = {},
 ): string {
   const tail = property ?? options.kind ?? 'trace';
-  return join(options.root ?? '.', 'traces', segment(spec), `${segment(model)}-${segment(tail)}.itf.json`);
+  return join(
+    options.root ?? '.',
+    'traces',
+    pathSegment(spec),
+    `${pathSegment(model)}-${pathSegment(tail)}.itf.json`,
+  );
 }

@@ -10,7 +10,7 @@
  */
 import type { ActionLabel, Model, State, Transition } from '../check/model.js';
 import { type Value, valueEquals } from '../check/value/index.js';
-import type { Diagnostic, Result } from '../errors.js';
+import { ioDiagnostic, type Result } from '../errors.js';
 import type { RawActionLabel, RawTrace } from '../tlc/index.js';
 import { parseValueText } from '../tlc/index.js';
 import { matchesTlcJson } from './match-json.js';
@@ -68,7 +68,7 @@ export function recoverTrace(
 ): Result<RecoveredTrace> {
   const matches: Matcher = raw.format === 'json' ? matchesTlcJson : matchText;
   const fail = (message: string): Result<RecoveredTrace> => ({
-    diagnostics: [{ code: 'io', severity: 'error', message } satisfies Diagnostic],
+    diagnostics: [ioDiagnostic(message)],
   });
   const fits = (t: Transition, recorded: Record<string, unknown>, prev: State | undefined): boolean => {
     const shown = model.display(t.state, prev);

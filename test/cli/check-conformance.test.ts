@@ -2,19 +2,16 @@
  * The shared TLC conformance suite through `tlaw check --json`, with the
  * runner's comparison rules: the result always, `violated` when expected,
  * distinct states and depth exactly for ok cases and whenever reported for
- * violations; only the result for errors. Tier 3 (liveness) is not run here.
- * Skipped when the suite or the evaluator is absent.
+ * violations; only the result for errors. Every tier runs. Skipped when the
+ * suite is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { SHARED_CASES } from '../support/shared.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const casesDir = SHARED_CASES;
-const evaluatorExists = existsSync(join(here, '../../src/check/eval/index.ts'));
 
 interface Expected {
   module: string;
@@ -35,7 +32,7 @@ const cases = existsSync(casesDir)
       }))
   : [];
 
-describe.skipIf(cases.length === 0 || !evaluatorExists)('conformance with TLC (every tier)', () => {
+describe.skipIf(cases.length === 0)('conformance with TLC (every tier)', () => {
   it.each(cases)('$dir', async ({ dir, expected }) => {
     let stdout = '';
     await runCheck(

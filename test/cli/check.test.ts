@@ -1,33 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CheckOptions, registerCheckCommand, runCheck } from '../../src/cli/check.js';
+import { captureIO } from './capture-io.js';
 
 const suite = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/search/suite');
-const evaluatorExists = existsSync(
-  join(dirname(fileURLToPath(import.meta.url)), '../../src/check/eval/index.ts'),
-);
 
 async function run(paths: string[], options: CheckOptions = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCheck(
-    paths,
-    { engine: 'embedded', ...options },
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-  );
-  const lines = stdout.trim().split('\n');
-  return { code, stdout, stderr, lastLine: lines[lines.length - 1]! };
+  const { io, out } = captureIO();
+  const code = await runCheck(paths, { engine: 'embedded', ...options }, io);
+  const lines = out.stdout.trim().split('\n');
+  return { code, ...out, lastLine: lines[lines.length - 1]! };
 }
 
 describe('tlaw check: bad input', () => {
@@ -90,7 +76,7 @@ describe('tlaw check: a folder with models.json', () => {
   });
 });
 
-describe.skipIf(!evaluatorExists)('tlaw check: model checking a spec', () => {
+describe('tlaw check: model checking a spec', () => {
   it('finds the invariant violation with TLC counts', async () => {
     const r = await run([join(suite, 'Counter.tla')], { json: true });
     const json = JSON.parse(r.lastLine);
@@ -121,7 +107,7 @@ describe.skipIf(!evaluatorExists)('tlaw check: model checking a spec', () => {
   });
 });
 
-describe.skipIf(!evaluatorExists)('tlaw check: deadlock, simulation, folders', () => {
+describe('tlaw check: deadlock, simulation, folders', () => {
   const stuck = join(suite, '../plain/Stuck.tla');
 
   it('reports a deadlock (exit 11) unless --no-deadlock is given', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { runReplay } from '../../src/cli/replay.js';
+import { captureIO } from './capture-io.js';
 
 const KV = join(import.meta.dirname, '..', 'fixtures', 'mbt', 'kv');
 const REGRESSION = join(KV, 'traces', 'regressions', 'forgetful-delete.itf.json');
@@ -9,17 +10,9 @@ const CORRECT = join(KV, 'binding.ts');
 const FORGETFUL = join(KV, 'forgetful-binding.ts');
 
 async function run(trace: string, opts: { binding?: string; json?: boolean }) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runReplay(trace, opts, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
+  const { io, out } = captureIO();
+  const code = await runReplay(trace, opts, io);
+  return { code, ...out };
 }
 
 afterEach(() => {

@@ -5,19 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { runTlcInstall, runTlcLocate } from '../../src/cli/tlc.js';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: (t: string) => {
-      out.stdout += t;
-    },
-    stderr: (t: string) => {
-      out.stderr += t;
-    },
-  };
-  return { out, io };
-}
+import { captureIO } from './capture-io.js';
 
 const JAR = new TextEncoder().encode('PK a jar');
 const JAR_SHA = createHash('sha256').update(JAR).digest('hex');
@@ -25,7 +13,7 @@ const JAR_SHA = createHash('sha256').update(JAR).digest('hex');
 describe('tlaw tlc install', () => {
   it('fails in one sentence, exit 152, when the download is unreachable', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tlaw-tlc-'));
-    const { out, io } = capture();
+    const { out, io } = captureIO();
     const offline = (async () => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } });
     }) as typeof fetch;
@@ -39,7 +27,7 @@ describe('tlaw tlc install', () => {
 
   it('fails the same way against a mirror that refuses the connection, with --json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tlaw-tlc-'));
-    const { out, io } = capture();
+    const { out, io } = captureIO();
     const code = await runTlcInstall(
       { dest: join(dir, 'j.jar'), url: 'http://127.0.0.1:9/tla2tools.jar', json: true },
       io,
@@ -56,7 +44,7 @@ describe('tlaw tlc install', () => {
   it('installs a jar whose checksum matches, and says where', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tlaw-tlc-'));
     const dest = join(dir, 'tools', 'tla2tools.jar');
-    const { out, io } = capture();
+    const { out, io } = captureIO();
     const serve = (async () => new Response(Buffer.from(JAR))) as typeof fetch;
     const code = await runTlcInstall({ dest, sha256: JAR_SHA.toUpperCase() }, io, { fetch: serve });
     expect(code).toBe(0);
@@ -68,7 +56,7 @@ describe('tlaw tlc install', () => {
 describe('tlaw tlc locate', () => {
   it('names each missing tool and how to get it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tlaw-tlc-'));
-    const { out, io } = capture();
+    const { out, io } = captureIO();
     const code = runTlcLocate({}, io, { env: { PATH: dir }, projectRoot: dir });
     expect(code).toBe(152);
     const lines = out.stderr.trimEnd().split('\n');
@@ -86,10 +74,10 @@ describe('tlaw tlc locate', () => {
     mkdirSync(join(dir, 'tools'));
     const jar = join(dir, 'tools', 'tla2tools.jar');
     writeFileSync(jar, JAR);
-    const text = capture();
+    const text = captureIO();
     expect(runTlcLocate({}, text.io, { env: { JAVA_HOME: dir }, projectRoot: dir })).toBe(0);
     expect(text.out.stdout).toBe(`java: ${java}\ntla2tools.jar: ${jar}\n`);
-    const json = capture();
+    const json = captureIO();
     expect(runTlcLocate({ tlcJar: jar, json: true }, json.io, { env: { PATH: join(dir, 'bin') } })).toBe(0);
     expect(JSON.parse(json.out.stdout)).toEqual({ ok: true, java, jar });
   });

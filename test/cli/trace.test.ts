@@ -6,6 +6,7 @@ import { printValue } from '../../src/check/value/index.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { runTraceConvert, runTraceShow } from '../../src/cli/trace.js';
 import { readItf } from '../../src/trace/index.js';
+import { captureIO } from './capture-io.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'mbt');
 const DEADLOCK = join(FIXTURES, 'tlc', '15-deadlock');
@@ -13,26 +14,13 @@ const LASSO = join(FIXTURES, 'tlc', '40-always-eventually-fail');
 const STUTTER = join(FIXTURES, 'tlc', '39-liveness-stutter');
 const KV = join(FIXTURES, 'kv');
 
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: (t: string) => {
-      out.stdout += t;
-    },
-    stderr: (t: string) => {
-      out.stderr += t;
-    },
-  };
-  return { out, io };
-}
-
 function convert(file: string, opts: Parameters<typeof runTraceConvert>[1]) {
-  const { out, io } = capture();
+  const { out, io } = captureIO();
   return { code: runTraceConvert(file, opts, io), ...out };
 }
 
 function show(file: string, json = false) {
-  const { out, io } = capture();
+  const { out, io } = captureIO();
   return { code: runTraceShow(file, { json }, io), ...out };
 }
 

@@ -1,4 +1,4 @@
-export { resultToTrace } from './itf-trace.js';
+export { resultToTrace, traceToResultSteps } from './itf-trace.js';
 export {
   type CheckResultJson,
   checkResultJsonLine,
@@ -8,6 +8,7 @@ export {
 } from './json.js';
 export { formatProgress, type ProgressLine, progressLine } from './progress.js';
 export {
+  formatBackToState,
   formatCheckReport,
   formatErrorLocation,
   formatInitialStates,
@@ -17,5 +18,4 @@ export {
   formatSummary,
   formatTrace,
   type ReportOptions,
-  showValue,
 } from './text.js';

@@ -1,31 +1,27 @@
 /**
- * A check result's counterexample as the project's one trace type
- * (src/trace), which `tlaw check --dump-trace` writes as ITF.
+ * Between a check result's counterexample and the project's one trace type
+ * (src/trace): `tlaw check --dump-trace` writes the trace as ITF, and a trace
+ * (recovered or read from a file) is printed as a check result's steps.
  */
 import { basename } from 'node:path';
-import type { CheckResult } from '../../check/result.js';
-import type { Value } from '../../check/value/index.js';
-import type { Trace } from '../../trace/index.js';
+import type { CheckResult, TraceStep } from '../../check/result.js';
+import { type Trace, traceFromCheckResult } from '../../trace/index.js';
 
-/** The trace of `result`, or null when it has none. */
+/** The trace of `result`, named after the spec and cfg files, or null when it has none. */
 export function resultToTrace(result: CheckResult, specFile: string, cfgFile?: string): Trace | null {
-  if (!result.trace || result.trace.length === 0) return null;
-  return {
-    spec: basename(specFile).replace(/\.tla$/, ''),
-    ...(cfgFile ? { model: basename(cfgFile).replace(/\.cfg$/, '') } : {}),
-    ...(result.violated ? { property: result.violated } : {}),
-    result: result.result,
-    vars: result.trace[0]!.state.map(([name]) => name),
-    states: result.trace.map((step) => ({
-      action: step.action,
-      values: Object.fromEntries(step.state) as Record<string, Value>,
-    })),
-    // A lasso: the behaviour returns to `loop` (to the last state itself when it stutters).
-    ...(result.stuttering
-      ? { loop: result.trace.length - 1 }
-      : result.loop !== undefined
-        ? { loop: result.loop }
-        : {}),
-    ...(result.loopAction && !result.stuttering ? { loopAction: result.loopAction } : {}),
-  };
+  return (
+    traceFromCheckResult(result, {
+      spec: basename(specFile).replace(/\.tla$/, ''),
+      ...(cfgFile ? { model: basename(cfgFile).replace(/\.cfg$/, '') } : {}),
+    }) ?? null
+  );
+}
+
+/** A trace's states as a check result's steps (variables in the trace's order; unknown actions named as TLC does). */
+export function traceToResultSteps(trace: Trace): TraceStep[] {
+  return trace.states.map((s, i) => ({
+    index: i + 1,
+    action: s.action ?? { name: i === 0 ? 'Initial predicate' : 'Action', params: [] },
+    state: trace.vars.filter((v) => v in s.values).map((v) => [v, s.values[v]!]),
+  }));
 }

@@ -7,31 +7,34 @@
  */
 
 import { basename } from 'node:path';
+import type { ActionLabel } from '../../check/model.js';
 import type { CheckResult, TraceStep } from '../../check/result.js';
 import { tlcLocation } from '../../check/search/outcome.js';
 import { printValue, type Value } from '../../check/value/index.js';
 import { formatDiagnostic } from '../../errors.js';
 import type { Loc } from '../../tla/ast.js';
 
-/** A value as TLC prints it in a trace. */
-export function showValue(v: Value): string {
-  return printValue(v);
-}
-
 /** The variable lines of one state: `x = 1` alone, or `/\ x = 1` lines sorted by name, as TLC prints them. */
 export function formatStateLines(state: readonly [string, Value][]): string[] {
   const sorted = [...state].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sorted.length === 1) return [`${sorted[0]![0]} = ${showValue(sorted[0]![1])}`];
-  return sorted.map(([name, v]) => `/\\ ${name} = ${showValue(v)}`);
+  if (sorted.length === 1) return [`${sorted[0]![0]} = ${printValue(sorted[0]![1])}`];
+  return sorted.map(([name, v]) => `/\\ ${name} = ${printValue(v)}`);
+}
+
+/** `<Name line L, col C to line L2, col C2 of module M>`, or `<Name>` when the action has no place. */
+function actionText({ name, loc, module }: ActionLabel): string {
+  return loc ? `<${name} ${tlcLocation(loc, module)}>` : `<${name}>`;
 }
 
 /** `State n: <Initial predicate>` or `State n: <Name line L, col C to line L2, col C2 of module M>`. */
 export function formatStepHeader(step: TraceStep): string {
-  const { name, loc, module } = step.action;
-  if (step.index === 1 && name === 'Initial predicate') return `State 1: <Initial predicate>`;
-  return loc
-    ? `State ${step.index}: <${name} ${tlcLocation(loc, module)}>`
-    : `State ${step.index}: <${name}>`;
+  if (step.index === 1 && step.action.name === 'Initial predicate') return `State 1: <Initial predicate>`;
+  return `State ${step.index}: ${actionText(step.action)}`;
+}
+
+/** `Back to state k: <Action ...>`: the step that closes a lasso, back to the 0-based state `loop`. */
+export function formatBackToState(loop: number, action: ActionLabel): string {
+  return `Back to state ${loop + 1}: ${actionText(action)}`;
 }
 
 export function formatTrace(trace: readonly TraceStep[]): string[] {
@@ -48,10 +51,8 @@ export function formatLassoEnd(r: CheckResult): string[] {
   if (!r.trace || r.trace.length === 0) return [];
   if (r.stuttering) return [`State ${r.trace.length + 1}: Stuttering`];
   if (r.loop === undefined) return [];
-  const back = `Back to state ${r.loop + 1}`;
-  const a = r.loopAction;
-  if (!a) return [`${back}.`, ''];
-  return [a.loc ? `${back}: <${a.name} ${tlcLocation(a.loc, a.module)}>` : `${back}: <${a.name}>`, ''];
+  if (!r.loopAction) return [`Back to state ${r.loop + 1}.`, ''];
+  return [formatBackToState(r.loop, r.loopAction), ''];
 }
 
 /** `Finished computing initial states: N distinct states generated.` */

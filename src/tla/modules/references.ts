@@ -3,7 +3,7 @@
  * whether a unit of its own, a named or parameterised instance definition,
  * or an instance definition inside a LET anywhere in an expression.
  */
-import type { Expr, Instance, InstanceDef, LetIn, Loc, Module, Unit } from '../ast.js';
+import type { Expr, Instance, Loc, Module, Unit } from '../ast.js';
 
 export interface ModuleReference {
   name: string;
@@ -150,8 +150,7 @@ export function instancesOf(m: Module): Instance[] {
     for (const e of unitExprs(u)) {
       forEachSubExpr(e, (x) => {
         if (x.kind === 'Let') {
-          for (const d of (x as LetIn).defs)
-            if (d.kind === 'InstanceDef') out.push((d as InstanceDef).instance);
+          for (const d of x.defs) if (d.kind === 'InstanceDef') out.push(d.instance);
         }
       });
     }

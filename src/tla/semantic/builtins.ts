@@ -49,8 +49,3 @@ export const LANGUAGE_BUILTINS: ReadonlyMap<string, BuiltinArity> = new Map<stri
   ['~>', exactly(2)],
   ['-+->', exactly(2)],
 ]);
-
-/** True when `name` is defined by the language. */
-export function isLanguageBuiltin(name: string): boolean {
-  return LANGUAGE_BUILTINS.has(name);
-}

@@ -11,12 +11,8 @@ import type { Diagnostic, DiagnosticCode } from '../../errors.js';
 import type { Bound, Expr, FunctionDef, Instance, LetIn, Loc, OperatorDef, Param } from '../ast.js';
 import type { LoadedSpec } from '../modules/index.js';
 import { LANGUAGE_BUILTINS } from './builtins.js';
-import { checkInstance, checkInstanceRef, instanceRefName } from './instances.js';
+import { checkInstance, checkInstanceRef, instanceRefName, plural } from './instances.js';
 import { type Binding, opOfArity, type Scope, VALUE } from './scopes.js';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export class ExprChecker {
   private exceptDepth = 0;
@@ -62,7 +58,7 @@ export class ExprChecker {
   }
 
   /** Binds `names` in the fresh scope `scope`, reporting a name repeated in the binder or already defined. */
-  bindAll(scope: Scope, names: { name: string; arity?: number }[], loc: Loc): void {
+  bindAll(scope: Scope, names: readonly { name: string; arity?: number }[], loc: Loc): void {
     const seen = new Set<string>();
     for (const n of names) {
       if (seen.has(n.name)) this.report('duplicate', `Multiply-defined symbol '${n.name}'.`, loc);
@@ -75,10 +71,19 @@ export class ExprChecker {
   /** Checks the bounds' sets in `outer` and returns a scope with all their names bound. */
   bounds(bounds: readonly Bound[], outer: Scope, loc: Loc): Scope {
     for (const b of bounds) this.expr(b.set, outer);
+    return this.namesScope(
+      bounds.flatMap((b) => b.names),
+      outer,
+      loc,
+    );
+  }
+
+  /** A fresh scope with the plain (value) names of a binder bound. */
+  private namesScope(names: readonly string[], outer: Scope, loc: Loc): Scope {
     const inner = outer.child();
     this.bindAll(
       inner,
-      bounds.flatMap((b) => b.names.map((name) => ({ name }))),
+      names.map((name) => ({ name })),
       loc,
     );
     return inner;
@@ -86,9 +91,7 @@ export class ExprChecker {
 
   /** The body of an operator definition with its parameters bound. */
   operatorDef(def: OperatorDef, outer: Scope): void {
-    const inner = outer.child();
-    this.bindAll(inner, def.params, def.loc);
-    this.expr(def.body, inner);
+    this.expr(def.body, this.paramScope(def.params, outer, def.loc));
   }
 
   /** `f[x \in S] == body`: the bounds, then the body with the bound names and `f` itself. */
@@ -113,16 +116,9 @@ export class ExprChecker {
       case 'InstanceRef':
         checkInstanceRef(this, e, scope);
         return;
-      case 'Lambda': {
-        const inner = scope.child();
-        this.bindAll(
-          inner,
-          e.params.map((name) => ({ name })),
-          e.loc,
-        );
-        this.expr(e.body, inner);
+      case 'Lambda':
+        this.expr(e.body, this.namesScope(e.params, scope, e.loc));
         return;
-      }
       case 'Let':
         this.letIn(e, scope);
         return;
@@ -140,28 +136,15 @@ export class ExprChecker {
         return;
       case 'Quant':
         if (e.unbounded.length > 0) {
-          const inner = scope.child();
-          this.bindAll(
-            inner,
-            e.unbounded.map((name) => ({ name })),
-            e.loc,
-          );
-          this.expr(e.body, inner);
+          this.expr(e.body, this.namesScope(e.unbounded, scope, e.loc));
           return;
         }
         this.expr(e.body, this.bounds(e.bounds, scope, e.loc));
         return;
-      case 'Choose': {
+      case 'Choose':
         if (e.set) this.expr(e.set, scope);
-        const inner = scope.child();
-        this.bindAll(
-          inner,
-          e.names.map((name) => ({ name })),
-          e.loc,
-        );
-        this.expr(e.body, inner);
+        this.expr(e.body, this.namesScope(e.names, scope, e.loc));
         return;
-      }
       case 'SetEnum':
       case 'Tuple':
         for (const x of e.elems) this.expr(x, scope);
@@ -218,16 +201,9 @@ export class ExprChecker {
         this.expr(e.sub, scope);
         this.expr(e.action, scope);
         return;
-      case 'TemporalQuant': {
-        const inner = scope.child();
-        this.bindAll(
-          inner,
-          e.names.map((name) => ({ name })),
-          e.loc,
-        );
-        this.expr(e.body, inner);
+      case 'TemporalQuant':
+        this.expr(e.body, this.namesScope(e.names, scope, e.loc));
         return;
-      }
     }
   }
 
@@ -333,9 +309,7 @@ export class ExprChecker {
         this.functionDef(d, scope);
         scope.bind(d.name, VALUE);
       } else {
-        const inner = scope.child();
-        this.bindAll(inner, d.params, d.loc);
-        this.instance(d.instance, inner);
+        this.instance(d.instance, this.paramScope(d.params, scope, d.loc));
         scope.bind(d.name, { kind: 'instance', arity: d.params.length, module: d.instance.module });
       }
     }
@@ -350,7 +324,7 @@ export class ExprChecker {
   /** Binds a definition's parameters (operator or instance) in a fresh scope. */
   paramScope(params: readonly Param[], outer: Scope, loc: Loc): Scope {
     const inner = outer.child();
-    this.bindAll(inner, [...params], loc);
+    this.bindAll(inner, params, loc);
     return inner;
   }
 }

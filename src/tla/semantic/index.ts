@@ -1,4 +1,4 @@
 export type { BuiltinArity } from './builtins.js';
-export { isLanguageBuiltin, LANGUAGE_BUILTINS } from './builtins.js';
+export { LANGUAGE_BUILTINS } from './builtins.js';
 export { checkConfig } from './checkConfig.js';
 export { checkModule, checkSpec } from './checkSpec.js';

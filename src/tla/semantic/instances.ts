@@ -6,9 +6,10 @@
 import type { Instance, InstanceRef } from '../ast.js';
 import { moduleScopeEntries } from '../modules/index.js';
 import type { ExprChecker } from './exprs.js';
-import { bindingOfSymbol, instanceTargetScope, type Scope } from './scopes.js';
+import { type Binding, bindingOfSymbol, instanceTargetScope, type Scope } from './scopes.js';
 
-function plural(n: number, word: string): string {
+/** `1 argument`, `2 arguments`. */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
@@ -30,13 +31,12 @@ export function checkInstanceRef(
   let module: string | undefined;
   for (const [i, step] of r.path.entries()) {
     for (const x of step.args) c.expr(x, scope);
-    const b =
-      i === 0
-        ? c.resolve(step.name, scope)
-        : (() => {
-            const s = instanceTargetScope(c.spec, module!).get(step.name);
-            return s && bindingOfSymbol(s);
-          })();
+    let b: Binding | undefined;
+    if (i === 0) b = c.resolve(step.name, scope);
+    else {
+      const s = instanceTargetScope(c.spec, module!).get(step.name);
+      b = s && bindingOfSymbol(s);
+    }
     if (b === undefined) {
       c.unknown(full, r.loc);
       return undefined;
