@@ -5,7 +5,7 @@
  * last line of stdout (an array when several models were checked).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { checkWithLiveness, type UncheckedProperty } from '../check/liveness/index.js';
 import type { ActionLabel } from '../check/model.js';
@@ -15,7 +15,7 @@ import { simulate } from '../check/search/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
 import type { RawTrace } from '../tlc/index.js';
-import { formatItf, pathSegment, recoverTrace, type Trace } from '../trace/index.js';
+import { formatItf, recoverTrace, type Trace, traceFilePath } from '../trace/index.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
 import { type CommandIO, processIO } from './io.js';
@@ -244,13 +244,9 @@ async function checkOne(
     options.engine === 'tlc' ? await checkWithTlc(job, options) : await checkEmbedded(job, options, io, live);
   if (options.dumpTrace) dumpTrace(result, job, options.dumpTrace, io);
   if (options.saveTraces && result.trace) {
-    const root = typeof options.saveTraces === 'string' ? options.saveTraces : 'traces';
+    const dir = typeof options.saveTraces === 'string' ? options.saveTraces : 'traces';
     const group = job.traceGroup ?? basename(job.spec, '.tla');
-    const file = join(
-      root,
-      group,
-      `${pathSegment(job.name)}-${pathSegment(result.violated ?? result.result)}.itf.json`,
-    );
+    const file = traceFilePath(group, job.name, result.violated, { dir, kind: result.result });
     if (dumpTrace(result, job, file, io) && !options.json) io.stderr(`Saved the counterexample to ${file}\n`);
   }
   if (result.durationMs === 0) result.durationMs = Date.now() - started;

@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { printValue } from '../check/value/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
-import { loadBinding, type ReplayResult, readTraceFile, replay } from '../mbt/index.js';
+import { loadBinding, type ReplayResult, readTraceFile, replay, thrownMessage } from '../mbt/index.js';
 import { type CommandIO, processIO } from './io.js';
 
 export interface ReplayOptions {
@@ -73,7 +73,7 @@ export async function runReplay(
     result = await replay(read.value.trace, binding.value);
   } catch (e) {
     // create() or dispose() threw: the implementation cannot be driven at all.
-    const message = `the binding ${binding.value.name} failed outside any step: ${(e as Error).message}`;
+    const message = `the binding ${binding.value.name} failed outside any step: ${thrownMessage(e)}`;
     if (options.json) io.stdout(`${JSON.stringify({ ok: false, error: message })}\n`);
     else io.stderr(`tlaw replay: ${message}\n`);
     return DIVERGENCE;

@@ -24,6 +24,7 @@ export {
   type ReplayResult,
   type ReplayStep,
   replay,
+  thrownMessage,
 } from './replay.js';
 export {
   expectationOf,

@@ -8,21 +8,20 @@ export function pathSegment(name: string): string {
 }
 
 /**
- * `traces/<spec>/<model>-<property>.itf.json` under `root` (default: the
- * current directory). Without a property (e.g. a deadlock or a simulation
- * run) the name is `<model>-<kind>.itf.json`, `kind` defaulting to 'trace'.
+ * `<dir>/<group>/<model>-<property>.itf.json`, `dir` defaulting to `traces`
+ * and `group` usually the spec's name. Without a property (e.g. a deadlock)
+ * the name is `<model>-<kind>.itf.json`, `kind` defaulting to 'trace'.
  */
 export function traceFilePath(
-  spec: string,
+  group: string,
   model: string,
   property: string | null | undefined,
-  options: { root?: string; kind?: string } = {},
+  options: { dir?: string; kind?: string } = {},
 ): string {
   const tail = property ?? options.kind ?? 'trace';
   return join(
-    options.root ?? '.',
-    'traces',
-    pathSegment(spec),
+    options.dir ?? 'traces',
+    pathSegment(group),
     `${pathSegment(model)}-${pathSegment(tail)}.itf.json`,
   );
 }

@@ -242,7 +242,7 @@ describe('ITF traces', () => {
 describe('traceFilePath', () => {
   it('is traces/<spec>/<model>-<property>.itf.json', () => {
     expect(traceFilePath('Mutex', 'MC', 'Safe')).toBe(join('traces', 'Mutex', 'MC-Safe.itf.json'));
-    expect(traceFilePath('Mutex', 'MC', null, { root: '/p', kind: 'deadlock' })).toBe(
+    expect(traceFilePath('Mutex', 'MC', null, { dir: '/p/traces', kind: 'deadlock' })).toBe(
       '/p/traces/Mutex/MC-deadlock.itf.json',
     );
     expect(traceFilePath('../x', 'a/b', 'P Q')).toBe(join('traces', '__x', 'a_b-P_Q.itf.json'));
