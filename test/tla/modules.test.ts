@@ -123,11 +123,15 @@ describe('loadSpec: search path and errors', () => {
     expect(r.diagnostics.map((d) => [d.code, formatDiagnostic(d)])).toEqual([
       [
         'module-not-found',
-        `${fixture('missing/Missing.tla')}:2:19: Cannot find source file for module NoSuchModule extended in module Missing.`,
+        `${fixture('missing/Missing.tla')}:2:19: Cannot find source file for module NoSuchModule extended in module Missing. ` +
+          `Searched for NoSuchModule.tla in ${fixture('missing')}, then among the bundled modules; ` +
+          'add a folder to the search path with --lib <dir>.',
       ],
       [
         'module-not-found',
-        `${fixture('missing/Missing.tla')}:3:16: Cannot find source file for module AlsoMissing instantiated in module Missing.`,
+        `${fixture('missing/Missing.tla')}:3:16: Cannot find source file for module AlsoMissing instantiated in module Missing. ` +
+          `Searched for AlsoMissing.tla in ${fixture('missing')}, then among the bundled modules; ` +
+          'add a folder to the search path with --lib <dir>.',
       ],
     ]);
   });

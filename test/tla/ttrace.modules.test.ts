@@ -80,7 +80,7 @@ describe('several top-level modules in one file', () => {
     expect(r.value).toBeUndefined();
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.message)).toEqual([
-      'Cannot find source file for module Bad extended in module Main.',
+      `Cannot find source file for module Bad extended in module Main. Searched for Bad.tla in ${fixtures}, then among the bundled modules; add a folder to the search path with --lib <dir>.`,
     ]);
     expect(errors[0]!.loc).toMatchObject({ line: 2, col: 9 });
   });

@@ -63,10 +63,14 @@ class SpecLoader {
     const found = this.find(ref.name, from);
     if (found === undefined) {
       const what = ref.via === 'extends' ? 'extended' : 'instantiated';
+      const searched = this.folders(from).join(', ');
       this.diagnostics.push({
         code: 'module-not-found',
         severity: 'error',
-        message: `Cannot find source file for module ${ref.name} ${what} in module ${from.name}.`,
+        message:
+          `Cannot find source file for module ${ref.name} ${what} in module ${from.name}. ` +
+          `Searched for ${ref.name}.tla in ${searched}, then among the bundled modules; ` +
+          'add a folder to the search path with --lib <dir>.',
         loc: ref.loc,
       });
       return;
@@ -91,11 +95,16 @@ class SpecLoader {
     for (const m of root.siblings ?? []) if (!this.siblings.has(m.name)) this.siblings.set(m.name, m);
   }
 
-  private find(name: string, from: Module): FoundModule | undefined {
+  /** The folders searched, in order, for a module referred to by `from`. */
+  private folders(from: Module): string[] {
     const dirs = [this.rootDir];
-    if (!isStandardModuleFile(from.file)) dirs.push(dirname(from.file));
+    if (!isStandardModuleFile(from.file)) dirs.push(resolve(dirname(from.file)));
     dirs.push(...this.searchDirs);
-    for (const dir of dirs) {
+    return [...new Set(dirs)];
+  }
+
+  private find(name: string, from: Module): FoundModule | undefined {
+    for (const dir of this.folders(from)) {
       const file = join(dir, `${name}.tla`);
       if (existsSync(file)) return { file };
     }
