@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, ExitCode } from '../errors.js';
 import type { Loc } from '../tla/ast.js';
+import type { ActionCoverage } from './coverage.js';
 import type { ActionLabel } from './model.js';
 import type { Value } from './value/index.js';
 
@@ -65,6 +66,8 @@ export interface CheckResult {
   stuttering?: boolean;
   /** The action of the step from the last trace state back to `trace[loop]`. */
   loopAction?: ActionLabel;
+  /** Action coverage of the search, when asked for (`check --coverage`); the initial predicate first. */
+  coverage?: ActionCoverage[];
 }
 
 /** A result for input that never reached the search (parse, cfg or usage errors). */

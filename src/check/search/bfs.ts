@@ -18,6 +18,7 @@
  * "Depth" is the level of the deepest state added to the store.
  */
 import { ExitCode } from '../../errors.js';
+import { CoverageCounter, type CoverageRow, type DeclaredAction } from '../coverage.js';
 import {
   type ActionLabel,
   type Model,
@@ -60,6 +61,13 @@ export interface BfsOptions {
   progressIntervalMs?: number;
   /** Called once the initial states are computed, with the number of distinct initial states. */
   onInitialStates?: (count: number) => void;
+  /**
+   * Count action coverage (result.coverage): per action, the states it was
+   * enabled in, the successors it generated and the new states among them.
+   * `declared` names the actions known from the spec, so that those that
+   * never fire are listed too.
+   */
+  coverage?: { declared: readonly DeclaredAction[] };
 }
 
 /** Model-checks `model` exhaustively, breadth first. */
@@ -94,6 +102,7 @@ class BfsRun {
     evaluatingKind: 'invariant',
   };
   private nextProgressAt: number;
+  private readonly coverage: CoverageCounter | undefined;
 
   constructor(
     private readonly model: Model,
@@ -103,9 +112,18 @@ class BfsRun {
     this.queue = options.queue ?? new MemoryStateQueue();
     this.checkDeadlock = options.checkDeadlock ?? model.checkDeadlock;
     this.nextProgressAt = this.startedAt + (options.progressIntervalMs ?? 500);
+    this.coverage = options.coverage
+      ? new CoverageCounter([{ name: 'Initial predicate' }, ...options.coverage.declared])
+      : undefined;
   }
 
   run(): CheckResult {
+    const result = this.search();
+    if (this.coverage) result.coverage = this.coverage.summary();
+    return result;
+  }
+
+  private search(): CheckResult {
     const assumption = checkAssumptions(this.model, this.startedAt);
     if (assumption) return assumption;
     try {
@@ -138,11 +156,17 @@ class BfsRun {
       this.totalStates++;
       const state = t.state;
       this.setSite(-1, t);
+      const row = this.coverage?.row(t.action);
+      if (row) {
+        row.enabled = 1;
+        row.generated++;
+      }
       let unseen = true;
       if (this.inModel(state, ctx)) {
         const id = this.addToStore(state, -1, 1);
         unseen = id >= 0;
         if (unseen) this.queue.enqueue(state, id);
+        if (unseen && row) row.distinct++;
       }
       if (unseen) {
         // TLC prints no counts when an initial state violates an invariant.
@@ -216,6 +240,12 @@ class BfsRun {
   ): CheckResult | null {
     this.totalStates += group.length;
     const model = this.model;
+    // One lookup per group: every transition of a group has the same label.
+    const row: CoverageRow | undefined = this.coverage?.row(group[0]!.action);
+    if (row) {
+      row.enabled++;
+      row.generated += group.length;
+    }
     for (const t of group) {
       const succ = t.state;
       this.setSite(curId, t);
@@ -224,6 +254,7 @@ class BfsRun {
       if (this.inModel(succ, ctx) && this.inActions(cur, succ, ctx)) {
         id = this.addToStore(succ, curId, ctx.level);
         unseen = id >= 0;
+        if (unseen && row) row.distinct++;
       }
       if (unseen) {
         const violated = violatedStatePredicate(this.model, succ, ctx, this.site);

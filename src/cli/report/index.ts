@@ -1,3 +1,4 @@
+export { formatCoverage } from './coverage.js';
 export { resultToTrace, traceToResultSteps } from './itf-trace.js';
 export {
   type CheckResultJson,
