@@ -16,4 +16,5 @@ export { fromItfValue, type ItfValue, ItfValueError, toItfValue } from './itf-va
 export { matchesTlcJson } from './match-json.js';
 export { pathSegment, traceFilePath } from './paths.js';
 export { type RecoveredTrace, type RecoverOptions, recoverTrace } from './recover.js';
+export { type TraceAction, traceActionOf, traceActionsOf } from './trace-actions.js';
 export type { Trace, TraceState } from './types.js';

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { EvalError as ModelEvalError } from '../../src/check/model.js';
 import { bfs, modelFromFiles } from '../fixtures/check/build.js';
+import { caseIt } from '../support/known-failures.js';
 import { SHARED_CASES } from '../support/shared.js';
 
 const CASES = SHARED_CASES;
@@ -26,32 +27,33 @@ const cases = existsSync(CASES)
   : [];
 
 describe.skipIf(!existsSync(CASES))('conformance: the evaluator under a plain BFS agrees with TLC', () => {
-  it.each(cases)('$name', ({ dir, exp }) => {
-    const run = () => bfs(modelFromFiles(join(dir, `${exp.module}.tla`), join(dir, exp.cfg)));
-    switch (exp.result) {
-      case 'ok':
-        expect(run()).toMatchObject({ result: 'ok', distinct: exp.distinctStates });
-        break;
-      case 'deadlock':
-        expect(run()).toMatchObject({ result: 'deadlock', distinct: exp.distinctStates });
-        break;
-      case 'invariant-violation': {
-        const r = run();
-        expect(r).toMatchObject({ result: 'invariant', violated: exp.violated });
-        if (exp.distinctStates !== null) expect(r.distinct).toBe(exp.distinctStates);
-        break;
-      }
-      default: {
-        // assertion failures and evaluation errors: TLC's exit code
-        let err: unknown;
-        try {
-          run();
-        } catch (e) {
-          err = e;
+  for (const { name, dir, exp } of cases)
+    caseIt('eval', name)(name, () => {
+      const run = () => bfs(modelFromFiles(join(dir, `${exp.module}.tla`), join(dir, exp.cfg)));
+      switch (exp.result) {
+        case 'ok':
+          expect(run()).toMatchObject({ result: 'ok', distinct: exp.distinctStates });
+          break;
+        case 'deadlock':
+          expect(run()).toMatchObject({ result: 'deadlock', distinct: exp.distinctStates });
+          break;
+        case 'invariant-violation': {
+          const r = run();
+          expect(r).toMatchObject({ result: 'invariant', violated: exp.violated });
+          if (exp.distinctStates !== null) expect(r.distinct).toBe(exp.distinctStates);
+          break;
         }
-        expect(err).toBeInstanceOf(ModelEvalError);
-        expect((err as ModelEvalError).exitCode).toBe(exp.tlcExitCode);
+        default: {
+          // assertion failures and evaluation errors: TLC's exit code
+          let err: unknown;
+          try {
+            run();
+          } catch (e) {
+            err = e;
+          }
+          expect(err).toBeInstanceOf(ModelEvalError);
+          expect((err as ModelEvalError).exitCode).toBe(exp.tlcExitCode);
+        }
       }
-    }
-  });
+    });
 });

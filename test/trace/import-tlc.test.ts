@@ -10,6 +10,7 @@ import {
   tlcOutputToTrace,
   writeItf,
 } from '../../src/trace/index.js';
+import { caseIt } from '../support/known-failures.js';
 import { FIXTURES, listCases, SHARED_CASES } from '../tlc/conformance-cases.js';
 
 describe('importTlcOutput', () => {
@@ -74,7 +75,8 @@ describe('TLC traces to ITF (fixtures)', () => {
 });
 
 describe.skipIf(!existsSync(SHARED_CASES))('TLC traces to ITF (whole conformance suite)', () => {
-  for (const c of listCases(SHARED_CASES)) it(c.name, () => checkTraceConversion(c));
+  for (const c of listCases(SHARED_CASES))
+    caseIt('import-tlc', c.name)(c.name, () => checkTraceConversion(c));
 });
 
 describe('matchesTlcJson', () => {

@@ -1,14 +1,17 @@
 /**
  * Typed recovery of TLC's real counterexamples by re-executing the specs
  * with the embedded evaluator: the JSON and the printed trace of each case
- * must both be found, step by step, among the model's successors.
+ * must all three (JSON dump, -tool output, plain output) be found, step by
+ * step, among the model's successors, with TLC's actions and parameters
+ * where the case records them.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { valueEquals } from '../../src/check/value/index.js';
 import { loadModel } from '../../src/cli/check-load.js';
-import { importTlcOutput, recoverTrace } from '../../src/trace/index.js';
+import { importTlcOutput, recoverTrace, traceActionsOf } from '../../src/trace/index.js';
+import { caseIt } from '../support/known-failures.js';
 import { type CaseFiles, FIXTURES, listCases, SHARED_CASES } from '../tlc/conformance-cases.js';
 
 async function checkRecovery(c: CaseFiles) {
@@ -18,8 +21,14 @@ async function checkRecovery(c: CaseFiles) {
   const model = loaded.model!;
   const fromJson = recoverTrace(importTlcOutput(c.traceJson!).value!.trace, model);
   const fromTool = recoverTrace(importTlcOutput(c.tool).value!.trace, model);
+  const fromText = recoverTrace(importTlcOutput(c.text).value!.trace, model);
   expect(fromJson.diagnostics).toEqual([]);
   expect(fromTool.diagnostics).toEqual([]);
+  expect(fromText.diagnostics).toEqual([]);
+  const actions = c.expected.traceActions;
+  if (Array.isArray(actions))
+    for (const r of [fromJson, fromTool, fromText])
+      expect(traceActionsOf(r.value!.trace.states)).toEqual(actions);
   const a = fromJson.value!.trace;
   const b = fromTool.value!.trace;
   expect(a.states).toHaveLength(Number(c.expected.traceLength));
@@ -45,6 +54,6 @@ describe('recoverTrace on TLC counterexamples (fixtures)', () => {
 describe.skipIf(!existsSync(SHARED_CASES))(
   'recoverTrace on TLC counterexamples (whole conformance suite)',
   () => {
-    for (const c of withTraces(SHARED_CASES)) it(c.name, () => checkRecovery(c));
+    for (const c of withTraces(SHARED_CASES)) caseIt('recover', c.name)(c.name, () => checkRecovery(c));
   },
 );

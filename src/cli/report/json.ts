@@ -3,7 +3,7 @@
  * trace values (and action parameters) in ITF JSON (src/trace's encoding).
  */
 import type { CheckResult, TraceStep } from '../../check/result.js';
-import { type ItfValue, toItfValue } from '../../trace/index.js';
+import { type ItfValue, type TraceAction, toItfValue, traceActionsOf } from '../../trace/index.js';
 
 export interface JsonTraceStep {
   index: number;
@@ -18,6 +18,8 @@ export interface JsonTraceStep {
 
 export type CheckResultJson = Omit<CheckResult, 'trace' | 'loopAction'> & {
   trace: JsonTraceStep[] | null;
+  /** Each trace step's action and parameters, in the conformance suite's form (absent without a trace). */
+  traceActions?: TraceAction[];
   /** A lasso's closing action (liveness counterexamples). */
   loopAction?: JsonTraceStep['action'];
 };
@@ -45,6 +47,7 @@ export function checkResultToJson(result: CheckResult): CheckResultJson {
   return {
     ...rest,
     trace: result.trace ? result.trace.map(traceStepToJson) : null,
+    ...(result.trace ? { traceActions: traceActionsOf(result.trace) } : {}),
     ...(loopAction ? { loopAction: actionToJson(loopAction) } : {}),
   };
 }
