@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 
 export interface ClientOptions {
   baseUrl: string;
-  /** Sent as `X-User-Id` (stand-in for authentication). */
-  user: string;
+  /** Bearer token of the user (see `issueToken`), sent as `Authorization: Bearer <token>`. */
+  token: string;
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -99,7 +99,7 @@ export class IdempotentClient {
           method,
           headers: {
             'idempotency-key': key,
-            'x-user-id': this.options.user,
+            authorization: `Bearer ${this.options.token}`,
             ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: payload,

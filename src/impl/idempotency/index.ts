@@ -1,4 +1,15 @@
 export {
+  type Authenticator,
+  bearerTokenAuthenticator,
+  issueToken,
+  MIN_SECRET_BYTES,
+  type TokenClaims,
+  verifyToken,
+} from './auth.js';
+export { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES } from './body-reader.js';
+export { type CanonicalJson, canonicalizeJson, DEFAULT_MAX_JSON_DEPTH } from './canonical-json.js';
+export { DEFAULT_CLEANUP_INTERVAL_MS, scheduleCleanup } from './cleanup-schedule.js';
+export {
   backoffDelay,
   type ClientOptions,
   type ClientResponse,
@@ -18,15 +29,16 @@ export {
   type ReceiveResult,
   RequestDriver,
 } from './driver.js';
-export { canonicalJson, isValidIdempotencyKey, requestFingerprint } from './fingerprint.js';
 export {
-  closeServer,
-  createIdempotentServer,
-  type IdempotentServerOptions,
-  listen,
-  USER_HEADER,
-} from './http-server.js';
+  BodyTooDeepError,
+  canonicalJson,
+  isValidIdempotencyKey,
+  normalizeIdempotencyKey,
+  requestFingerprint,
+} from './fingerprint.js';
+export { closeServer, createIdempotentServer, type IdempotentServerOptions, listen } from './http-server.js';
 export { countAllEffects, countEffects, createLedger, transferHandler, twoStepHandler } from './ledger.js';
+export { errorFields, type Logger, stderrLogger } from './logger.js';
 export {
   completionStatus,
   createIdempotencyMiddleware,
@@ -41,6 +53,7 @@ export {
   type ProcessRequest,
   REPLAYED_HEADER,
 } from './middleware.js';
+export { unsendableReason } from './response-check.js';
 export {
   DEFAULT_LOCK_TTL_MS,
   DEFAULT_RETENTION_MS,
@@ -57,7 +70,8 @@ export type {
   IdempotencyRecord,
   IdempotencyStore,
   Lease,
+  NotPromise,
   RecordStatus,
   StoredResponse,
 } from './types.js';
-export { StoreUnavailableError } from './types.js';
+export { EffectFailedError, StoreUnavailableError } from './types.js';

@@ -28,9 +28,10 @@ export interface TransferRequest {
 
 function parseTransfer(body: string): TransferRequest | undefined {
   try {
-    const value = JSON.parse(body) as Partial<TransferRequest>;
-    if (typeof value.amount === 'number' && typeof value.to === 'string')
-      return { amount: value.amount, to: value.to };
+    const value = JSON.parse(body) as Partial<TransferRequest> | null;
+    // Whole amounts only: `1e400` parses to Infinity and 2^53 + 1 to 2^53, neither is what was sent.
+    if (value !== null && Number.isSafeInteger(value.amount) && typeof value.to === 'string')
+      return { amount: value.amount!, to: value.to };
   } catch {
     // not JSON: rejected below
   }
@@ -67,7 +68,7 @@ export interface TransferHandlerOptions {
 export function transferHandler(options: TransferHandlerOptions = {}): Handler {
   return async (request, context) => {
     const transfer = parseTransfer(request.body);
-    if (transfer === undefined) return rejected('body must be { amount: number, to: string }');
+    if (transfer === undefined) return rejected('body must be { amount: whole number, to: string }');
     if (transfer.amount <= 0) return rejected('amount must be positive');
     await options.beforeCommit?.();
     const id = randomUUID();

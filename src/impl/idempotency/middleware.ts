@@ -7,9 +7,18 @@
  * refused (422). The handler's effect commits together with the record,
  * fenced by the lock token; store failures fail closed with 503.
  */
-import { isValidIdempotencyKey, requestFingerprint } from './fingerprint.js';
+import {
+  BodyTooDeepError,
+  isValidIdempotencyKey,
+  normalizeIdempotencyKey,
+  requestFingerprint,
+} from './fingerprint.js';
+import { errorFields, type Logger } from './logger.js';
+import { unsendableReason } from './response-check.js';
+import { runEffect } from './store-failures.js';
 import {
   type Effect,
+  EffectFailedError,
   type IdempotencyStore,
   type Lease,
   type StoredResponse,
@@ -26,7 +35,10 @@ export interface IdempotentRequest {
   /** The authenticated user: records are scoped to (user, key). */
   user: string;
   headers: Record<string, string | undefined>;
+  /** The body as text (UTF-8), for handlers. */
   body: string;
+  /** The exact body bytes, when known: the fingerprint covers them, not their decoding. */
+  rawBody?: Buffer;
 }
 
 export interface HandlerResult {
@@ -97,6 +109,14 @@ export function completionStatus(status: number): 'completed' | 'failed-permanen
 export interface MiddlewareOptions {
   /** Report unexpected handler errors (they are answered with 500). */
   onHandlerError?: (err: unknown) => void;
+  /** Where store failures and handler errors are logged (none by default; the server passes stderr). */
+  logger?: Logger;
+  /** JSON bodies nested deeper are refused with 400 (default 256). */
+  maxJsonDepth?: number;
+}
+
+function internalError(): StoredResponse {
+  return jsonResponse(500, { error: 'internal error' });
 }
 
 export function createIdempotencyMiddleware(
@@ -105,19 +125,31 @@ export function createIdempotencyMiddleware(
 ): ProcessRequest {
   return async (request, handler) => {
     const method = request.method.toUpperCase();
-    if (SAFE_METHODS.has(method)) return runUnprotected(store, request, handler);
+    if (SAFE_METHODS.has(method)) return runUnprotected(store, request, handler, options);
 
-    const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-    if (key === undefined || key === '')
+    const header = request.headers[IDEMPOTENCY_KEY_HEADER];
+    if (header === undefined || header === '')
       return jsonResponse(400, { error: 'Idempotency-Key header required' });
-    if (!isValidIdempotencyKey(key)) return jsonResponse(400, { error: 'Idempotency-Key must be a UUID' });
+    if (!isValidIdempotencyKey(header)) return jsonResponse(400, { error: 'Idempotency-Key must be a UUID' });
+    const key = normalizeIdempotencyKey(header);
 
-    const fingerprint = requestFingerprint(method, request.path, request.body);
+    let fingerprint: string;
+    try {
+      fingerprint = requestFingerprint(
+        method,
+        request.path,
+        request.rawBody ?? request.body,
+        options.maxJsonDepth,
+      );
+    } catch (err) {
+      if (err instanceof BodyTooDeepError) return jsonResponse(400, { error: err.message });
+      throw err;
+    }
     let outcome: Awaited<ReturnType<IdempotencyStore['acquire']>>;
     try {
       outcome = await store.acquire({ user: request.user, key, method, path: request.path, fingerprint });
     } catch (err) {
-      if (err instanceof StoreUnavailableError) return storeUnavailable();
+      if (err instanceof StoreUnavailableError) return reportStoreFailure(err, options);
       throw err;
     }
     switch (outcome.kind) {
@@ -140,21 +172,41 @@ export function createIdempotencyMiddleware(
   };
 }
 
+/** Log a store failure for operators and answer 503 (fail closed: never "duplicate", never unprotected). */
+function reportStoreFailure(err: StoreUnavailableError, options: MiddlewareOptions): StoredResponse {
+  options.logger?.error('idempotency store unavailable', errorFields(err));
+  return storeUnavailable();
+}
+
+function reportHandlerError(err: unknown, options: MiddlewareOptions): void {
+  options.onHandlerError?.(err);
+  options.logger?.error('request handler failed', errorFields(err));
+}
+
 async function runUnprotected(
   store: IdempotencyStore,
   request: IdempotentRequest,
   handler: Handler,
+  options: MiddlewareOptions,
 ): Promise<StoredResponse> {
   const context: HandlerContext = {
     resumeAfter: 0,
-    step: async (_n, effect) => store.db.transaction(() => effect(store.db)).immediate(),
+    step: async (_n, effect) => {
+      store.db.transaction(() => runEffect(store.db, effect)).immediate();
+    },
   };
   const result = await handler(request, context);
+  const response = toStoredResponse(result);
+  const unsendable = unsendableReason(response);
+  if (unsendable !== undefined) {
+    reportHandlerError(new Error(`handler response cannot be sent: ${unsendable}`), options);
+    return internalError();
+  }
   if (result.effect !== undefined) {
     const effect = result.effect;
-    store.db.transaction(() => effect(store.db)).immediate();
+    store.db.transaction(() => runEffect(store.db, effect)).immediate();
   }
-  return toStoredResponse(result);
+  return response;
 }
 
 function lockLost(): StoredResponse {
@@ -183,14 +235,20 @@ async function runLocked(
       result = await handler(request, context);
     } catch (err) {
       if (err instanceof LockLostError || err instanceof StoreUnavailableError) throw err;
-      options.onHandlerError?.(err);
+      reportHandlerError(err, options);
       result = {
         status: 500,
         headers: { 'content-type': 'application/json' },
         body: '{"error":"internal error"}',
       };
     }
-    const response = toStoredResponse(result);
+    let response = toStoredResponse(result);
+    // Checked before the commit: a response that cannot be sent must not leave an effect behind.
+    const unsendable = unsendableReason(response);
+    if (unsendable !== undefined) {
+      reportHandlerError(new Error(`handler response cannot be sent: ${unsendable}`), options);
+      response = internalError();
+    }
     const status = completionStatus(response.status);
     // 5xx is retryable: no effect, and the response is not replayed later.
     const effect = status === 'completed' ? result.effect : undefined;
@@ -198,17 +256,17 @@ async function runLocked(
     try {
       committed = await store.complete(lease, { status, response }, effect);
     } catch (err) {
-      if (err instanceof StoreUnavailableError) throw err;
-      // The effect itself failed and rolled back: record a retryable failure.
-      options.onHandlerError?.(err);
-      const failed = jsonResponse(500, { error: 'internal error' });
+      if (!(err instanceof EffectFailedError)) throw err;
+      // The effect itself failed and rolled back: record a retryable failure, the key stays usable.
+      reportHandlerError(err, options);
+      const failed = internalError();
       await store.complete(lease, { status: 'failed-retryable', response: failed });
       return failed;
     }
     return committed ? response : lockLost();
   } catch (err) {
     if (err instanceof LockLostError) return lockLost();
-    if (err instanceof StoreUnavailableError) return storeUnavailable();
+    if (err instanceof StoreUnavailableError) return reportStoreFailure(err, options);
     throw err;
   }
 }

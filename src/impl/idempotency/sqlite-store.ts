@@ -12,7 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { DatabaseFileWatch } from './database-file.js';
 import { type Decision, decide } from './decision.js';
+import { isDatabaseFailure, runEffect } from './store-failures.js';
 import {
   type AcquireOutcome,
   type AcquireRequest,
@@ -24,6 +26,8 @@ import {
   type RecordStatus,
   StoreUnavailableError,
 } from './types.js';
+
+export { isDatabaseFailure } from './store-failures.js';
 
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for a private in-memory database. */
@@ -112,20 +116,13 @@ export function openDatabase(path: string, busyTimeoutMs = 5000): Database.Datab
   return db;
 }
 
-/** Database errors become StoreUnavailableError; anything else (a failing effect) is rethrown as is. */
-export function isDatabaseFailure(err: unknown): boolean {
-  return (
-    err instanceof Database.SqliteError ||
-    (err instanceof TypeError && /database connection is not open/i.test(err.message))
-  );
-}
-
 export class SqliteIdempotencyStore implements IdempotencyStore {
   readonly db: Database.Database;
   readonly lockTtlMs: number;
   readonly retentionMs: number;
   protected readonly now: () => number;
   private readonly stmt;
+  private readonly file: DatabaseFileWatch | undefined;
 
   constructor(options: SqliteStoreOptions) {
     this.lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
@@ -133,6 +130,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     this.now = options.now ?? Date.now;
     this.db = openDatabase(options.path, options.busyTimeoutMs);
     this.db.exec(SCHEMA);
+    this.file = DatabaseFileWatch.forPath(options.path);
     this.stmt = {
       select: this.db.prepare<[string, string], Row>(
         'SELECT * FROM idempotency_records WHERE user_id = ? AND idem_key = ?',
@@ -165,11 +163,18 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     };
   }
 
-  /** Run `fn` in a BEGIN IMMEDIATE transaction; database failures become StoreUnavailableError. */
+  /**
+   * Run `fn` in a BEGIN IMMEDIATE transaction; database failures become
+   * StoreUnavailableError. Refuses to run once the database file was
+   * removed or replaced: this connection would write to a file no other
+   * process sees, and two stores would diverge.
+   */
   protected immediate<T>(fn: () => T): T {
     try {
+      this.file?.assertUnchanged();
       return this.db.transaction(fn).immediate();
     } catch (err) {
+      if (err instanceof StoreUnavailableError) throw err;
       if (isDatabaseFailure(err)) {
         throw new StoreUnavailableError(`idempotency store unavailable: ${(err as Error).message}`, {
           cause: err,
@@ -254,7 +259,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   async commitStep(lease: Lease, step: number, effect: Effect): Promise<boolean> {
     return this.immediate(() => {
       if (!this.holdsLock(this.get(lease.user, lease.key), lease)) return false;
-      effect(this.db);
+      runEffect(this.db, effect);
       this.stmt.progress.run({ user: lease.user, key: lease.key, step });
       return true;
     });
@@ -263,7 +268,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   async complete(lease: Lease, completion: Completion, effect?: Effect): Promise<boolean> {
     return this.immediate(() => {
       if (!this.holdsLock(this.get(lease.user, lease.key), lease)) return false;
-      effect?.(this.db);
+      if (effect !== undefined) runEffect(this.db, effect);
       this.finish(lease, completion);
       return true;
     });
@@ -281,7 +286,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   }
 
   cleanup(): number {
-    return this.stmt.cleanup.run({ now: this.now() }).changes;
+    return this.immediate(() => this.stmt.cleanup.run({ now: this.now() }).changes);
   }
 
   close(): void {

@@ -55,8 +55,25 @@ export type AcquireOutcome =
   | { kind: 'in-progress'; retryAfterSeconds: number }
   | { kind: 'mismatch' };
 
-/** A business effect, run inside the store's commit transaction. */
-export type Effect = (db: Database.Database) => void;
+/**
+ * What an effect may return: anything but a promise. An effect runs inside
+ * the commit transaction; code after an `await` would run after the commit,
+ * outside the fence, so `async` effects are refused by the compiler (and by
+ * the store at run time, for callers the compiler does not see).
+ */
+export type NotPromise =
+  | undefined
+  // biome-ignore lint/suspicious/noConfusingVoidType: a block-bodied effect returns void
+  | void
+  | null
+  | string
+  | number
+  | boolean
+  | bigint
+  | (object & { then?: never });
+
+/** A business effect, run synchronously inside the store's commit transaction. */
+export type Effect = (db: Database.Database) => NotPromise;
 
 /** How a finished request is recorded. */
 export interface Completion {
@@ -87,7 +104,19 @@ export interface IdempotencyStore {
   close(): void;
 }
 
-/** Thrown by stores when the database itself fails (locked, I/O, closed). */
+/**
+ * Thrown by stores when the effect itself failed (a business constraint, a
+ * bug, a promise returned): the transaction rolled back, the store is fine.
+ * The message is the effect's own.
+ */
+export class EffectFailedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EffectFailedError';
+  }
+}
+
+/** Thrown by stores when the database itself fails (locked, full, read-only, I/O, closed, file removed). */
 export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

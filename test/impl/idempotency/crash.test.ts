@@ -6,7 +6,7 @@ import {
   IdempotentClient,
   SqliteIdempotencyStore,
 } from '../../../src/impl/idempotency/index.js';
-import { newKey, tempDir } from './helpers.js';
+import { authFor, newKey, TEST_SECRET, tempDir, tokenFor } from './helpers.js';
 import { spawnWorker, waitForLine } from './processes.js';
 
 describe('a worker killed with SIGKILL in the middle of its handler', () => {
@@ -22,8 +22,8 @@ describe('a worker killed with SIGKILL in the middle of its handler', () => {
     const key = newKey();
     const body = JSON.stringify({ amount: 42, to: 'zoe' });
 
-    const doomed = spawnWorker('server-worker.ts', [dbPath, lockTtlMs]);
-    const survivor = spawnWorker('server-worker.ts', [dbPath, lockTtlMs]);
+    const doomed = spawnWorker('server-worker.ts', [dbPath, lockTtlMs, TEST_SECRET]);
+    const survivor = spawnWorker('server-worker.ts', [dbPath, lockTtlMs, TEST_SECRET]);
     try {
       const doomedUrl = (await waitForLine(doomed, /^listening /)).split(' ')[1]!;
       const survivorUrl = (await waitForLine(survivor, /^listening /)).split(' ')[1]!;
@@ -31,7 +31,7 @@ describe('a worker killed with SIGKILL in the middle of its handler', () => {
       const inHandler = waitForLine(doomed, /^in-handler$/);
       const stalled = fetch(new URL('/transfers', doomedUrl), {
         method: 'POST',
-        headers: { 'idempotency-key': key, 'x-user-id': 'alice', 'x-stall': '1' },
+        headers: { 'idempotency-key': key, ...authFor('alice'), 'x-stall': '1' },
         body,
       }).catch((err: unknown) => err);
       await inHandler;
@@ -45,7 +45,7 @@ describe('a worker killed with SIGKILL in the middle of its handler', () => {
       const statuses: number[] = [];
       const client = new IdempotentClient({
         baseUrl: survivorUrl,
-        user: 'alice',
+        token: tokenFor('alice'),
         maxAttempts: 50,
         fetch: async (input, init) => {
           const res = await fetch(input, init);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IdempotentRequest } from '../../../src/impl/idempotency/index.js';
+import { type IdempotentRequest, issueToken } from '../../../src/impl/idempotency/index.js';
 
 /** A clock tests move by hand. */
 export class ManualClock {
@@ -42,3 +42,13 @@ export function gate(): { wait: () => Promise<void>; open: () => void } {
   });
   return { wait: () => promise, open };
 }
+
+/** The signing secret of the test servers (worker processes get it as an argument). */
+export const TEST_SECRET = 'a test secret of at least thirty-two bytes';
+
+export const tokenFor = (user: string): string => issueToken(TEST_SECRET, user);
+
+/** The Authorization header of `user`. */
+export const authFor = (user: string): { authorization: string } => ({
+  authorization: `Bearer ${tokenFor(user)}`,
+});

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bearerTokenAuthenticator,
   closeServer,
   countEffects,
   createIdempotentServer,
@@ -12,7 +13,7 @@ import {
   SqliteIdempotencyStore,
   transferHandler,
 } from '../../../src/impl/idempotency/index.js';
-import { newKey } from './helpers.js';
+import { authFor, newKey, TEST_SECRET, tokenFor } from './helpers.js';
 
 describe('HTTP server with idempotency', () => {
   let store: SqliteIdempotencyStore;
@@ -34,6 +35,7 @@ describe('HTTP server with idempotency', () => {
     server = createIdempotentServer({
       store,
       routes: { 'POST /transfers': transferHandler(), 'POST /flaky': flaky },
+      authenticate: bearerTokenAuthenticator(TEST_SECRET),
     });
     baseUrl = await listen(server);
   });
@@ -51,7 +53,7 @@ describe('HTTP server with idempotency', () => {
 
   it('replays status, headers and body byte for byte, marked Idempotent-Replayed', async () => {
     const key = newKey();
-    const headers = { 'idempotency-key': key, 'x-user-id': 'alice' };
+    const headers = { 'idempotency-key': key, ...authFor('alice') };
     const first = await post('/transfers', headers, '{"amount":5,"to":"carol"}');
     const firstBody = Buffer.from(await first.arrayBuffer());
     const second = await post('/transfers', headers, '{"to":"carol","amount":5}');
@@ -66,19 +68,19 @@ describe('HTTP server with idempotency', () => {
     expect(countEffects(store.db, 'alice', key)).toBe(1);
   });
 
-  it('answers 400 without a key, 422 for a reused key, 401 without a user, 404 off-route', async () => {
+  it('answers 400 without a key, 422 for a reused key, 401 without credentials, 404 off-route', async () => {
     const key = newKey();
-    expect((await post('/transfers', { 'x-user-id': 'alice' }, '{"amount":1,"to":"b"}')).status).toBe(400);
+    expect((await post('/transfers', { ...authFor('alice') }, '{"amount":1,"to":"b"}')).status).toBe(400);
     expect(
-      (await post('/transfers', { 'x-user-id': 'alice', 'idempotency-key': key }, '{"amount":1,"to":"b"}'))
+      (await post('/transfers', { ...authFor('alice'), 'idempotency-key': key }, '{"amount":1,"to":"b"}'))
         .status,
     ).toBe(201);
     expect(
-      (await post('/transfers', { 'x-user-id': 'alice', 'idempotency-key': key }, '{"amount":2,"to":"b"}'))
+      (await post('/transfers', { ...authFor('alice'), 'idempotency-key': key }, '{"amount":2,"to":"b"}'))
         .status,
     ).toBe(422);
     expect((await post('/transfers', { 'idempotency-key': newKey() }, '{}')).status).toBe(401);
-    expect((await post('/nowhere', { 'x-user-id': 'alice', 'idempotency-key': newKey() }, '{}')).status).toBe(
+    expect((await post('/nowhere', { ...authFor('alice'), 'idempotency-key': newKey() }, '{}')).status).toBe(
       404,
     );
   });
@@ -87,12 +89,12 @@ describe('HTTP server with idempotency', () => {
     const key = newKey();
     const alice = await post(
       '/transfers',
-      { 'x-user-id': 'alice', 'idempotency-key': key },
+      { ...authFor('alice'), 'idempotency-key': key },
       '{"amount":7,"to":"x"}',
     );
     const mallory = await post(
       '/transfers',
-      { 'x-user-id': 'mallory', 'idempotency-key': key },
+      { ...authFor('mallory'), 'idempotency-key': key },
       '{"amount":7,"to":"x"}',
     );
     expect(mallory.headers.get('idempotent-replayed')).toBeNull();
@@ -106,7 +108,7 @@ describe('HTTP server with idempotency', () => {
     const delays: number[] = [];
     const client = new IdempotentClient({
       baseUrl,
-      user: 'dave',
+      token: tokenFor('dave'),
       baseDelayMs: 10,
       random: () => 0.5,
       sleep: async (ms) => {
@@ -121,7 +123,12 @@ describe('HTTP server with idempotency', () => {
   });
 
   it('the client SDK stops at a non-retryable answer and gives up after maxAttempts', async () => {
-    const client = new IdempotentClient({ baseUrl, user: 'dave', maxAttempts: 3, sleep: async () => {} });
+    const client = new IdempotentClient({
+      baseUrl,
+      token: tokenFor('dave'),
+      maxAttempts: 3,
+      sleep: async () => {},
+    });
     const rejected = await client.send('POST', '/transfers', { amount: -1, to: 'erin' });
     expect(rejected.status).toBe(400);
     expect(rejected.attempts).toBe(1);

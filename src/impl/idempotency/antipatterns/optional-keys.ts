@@ -12,7 +12,9 @@ export function optionalKeysMiddleware(store: IdempotencyStore): ProcessRequest 
     if (request.headers['idempotency-key'] !== undefined) return inner(request, handler);
     const result = await handler(request, {
       resumeAfter: 0,
-      step: async (_n, effect) => store.db.transaction(() => effect(store.db)).immediate(),
+      step: async (_n, effect) => {
+        store.db.transaction(() => effect(store.db)).immediate();
+      },
     });
     const effect = result.effect;
     if (effect !== undefined && result.status < 300) store.db.transaction(() => effect(store.db)).immediate();

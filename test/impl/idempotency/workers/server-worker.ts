@@ -4,9 +4,12 @@
  * "in-handler" and never finishes (the test then SIGKILLs the process).
  * Prints "listening <url>" once ready.
  *
- * argv: <dbPath> <lockTtlMs>
+ * Requests carry bearer tokens signed with <secret>.
+ *
+ * argv: <dbPath> <lockTtlMs> <secret>
  */
 import {
+  bearerTokenAuthenticator,
   createIdempotentServer,
   createLedger,
   type Handler,
@@ -15,7 +18,7 @@ import {
   transferHandler,
 } from '../../../../src/impl/idempotency/index.js';
 
-const [dbPath, lockTtl] = process.argv.slice(2);
+const [dbPath, lockTtl, secret] = process.argv.slice(2);
 const store = new SqliteIdempotencyStore({ path: dbPath!, lockTtlMs: Number(lockTtl) });
 createLedger(store.db);
 const stall = transferHandler({
@@ -27,5 +30,9 @@ const stall = transferHandler({
 const normal = transferHandler();
 const transfers: Handler = (request, context) =>
   request.headers['x-stall'] === '1' ? stall(request, context) : normal(request, context);
-const server = createIdempotentServer({ store, routes: { 'POST /transfers': transfers } });
+const server = createIdempotentServer({
+  store,
+  routes: { 'POST /transfers': transfers },
+  authenticate: bearerTokenAuthenticator(secret!),
+});
 process.stdout.write(`listening ${await listen(server)}\n`);
