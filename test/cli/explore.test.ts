@@ -90,6 +90,24 @@ describe('tlaw explore', () => {
     expect(data.coverage!.find((a) => a.name === 'Never')).toMatchObject({ generated: 0 });
   });
 
+  it('check --explore writes a page per counterexample, with the coverage of the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explore-'));
+    const { io, out } = captureIO();
+    const code = await runCheck(
+      ['test/explore/fixtures/Coverage.tla'],
+      { config: 'test/explore/fixtures/CoverageFail.cfg', explore: dir },
+      io,
+    );
+    expect(code).toBe(12);
+    const page = join(dir, 'Coverage', 'Coverage-Small.html');
+    expect(out.stderr).toContain(`Wrote the explorer page ${page}`);
+    // The coverage is counted for the page but printed only with --coverage.
+    expect(out.stdout).not.toContain('Action coverage:');
+    const data = embedded(readFileSync(page, 'utf8'));
+    expect(data.states.at(-1)!.values).toMatchObject({ x: { t: '3' }, y: { t: '1' } });
+    expect(data.coverage!.map((a) => a.name)).toEqual(['Initial predicate', 'Inc', 'Bump', 'Reset', 'Never']);
+  });
+
   it('says why when the trace cannot be read', () => {
     const { io, out } = captureIO();
     expect(runExplore('no/such.itf.json', { out: join(tmpdir(), 'never.html') }, io)).toBe(152);
