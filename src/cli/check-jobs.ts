@@ -8,7 +8,11 @@
  *                   "description": "...", "traces": "group", "benchmark": false } ] }
  *
  * Models marked `"benchmark": true` are large: a folder check skips them
- * unless `--benchmarks` is given.
+ * unless `--benchmarks` is given. A model with
+ * `"simulate": { "runs": 1000, "depth": 50, "seed": 7 }` is checked by random
+ * simulation (that many behaviours of at most `depth` states, default 100,
+ * from `seed`, default 0, so that a CI run is reproducible) instead of the
+ * full search.
  *
  * (paths relative to the folder). A folder without one stands for every .tla
  * in it that has a .cfg of the same base name. A single .tla without a .cfg
@@ -35,7 +39,19 @@ export interface CheckJob {
   benchmark?: boolean;
   /** Folder under traces/ for this model's saved traces (models.json `traces`; default: the spec's name). */
   traceGroup?: string;
+  /** Check by random simulation with these settings instead of the full search (models.json `simulate`). */
+  simulate?: SimulationSettings;
 }
+
+/** models.json `simulate`: how many behaviours, how long each may be, and the seed. */
+export interface SimulationSettings {
+  runs: number;
+  depth: number;
+  seed: number;
+}
+
+/** Defaults of `simulate.depth` (as `--depth`) and `simulate.seed` (fixed, so that runs repeat). */
+export const SIMULATION_DEFAULTS = { depth: 100, seed: 0 } as const;
 
 const OUTCOMES: readonly CheckOutcome[] = [
   'ok',
@@ -127,6 +143,14 @@ export function readManifest(file: string, dir: string): Result<CheckJob[]> {
     if (typeof m.description === 'string') job.description = m.description;
     if (typeof m.traces === 'string') job.traceGroup = m.traces;
     if (m.benchmark === true) job.benchmark = true;
+    if (m.simulate !== undefined) {
+      const sim = simulationSettings(m.simulate);
+      if (typeof sim === 'string') {
+        diagnostics.push(problem(`${where}: ${sim}`, file));
+        return;
+      }
+      job.simulate = sim;
+    }
     if (m.expect !== undefined) {
       const e = m.expect as { result?: unknown; violated?: unknown };
       if (typeof e?.result !== 'string' || !OUTCOMES.includes(e.result as CheckOutcome)) {
@@ -141,8 +165,26 @@ export function readManifest(file: string, dir: string): Result<CheckJob[]> {
   return diagnostics.length > 0 ? { diagnostics } : { value: jobs, diagnostics };
 }
 
+/** models.json `simulate`, or what is wrong with it. */
+function simulationSettings(raw: unknown): SimulationSettings | string {
+  const form =
+    '"simulate" must be { "runs": <positive integer>, "depth": <positive integer>, "seed": <integer> }';
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return form;
+  const {
+    runs,
+    depth = SIMULATION_DEFAULTS.depth,
+    seed = SIMULATION_DEFAULTS.seed,
+  } = raw as Record<string, unknown>;
+  const positive = (n: unknown) => Number.isInteger(n) && (n as number) >= 1;
+  if (!positive(runs) || !positive(depth) || !Number.isSafeInteger(seed)) return form;
+  return { runs: runs as number, depth: depth as number, seed: seed as number };
+}
+
 /** Whether a result meets an expectation (a `violated` name, when given, must match too). */
-export function meetsExpectation(result: CheckResult, expect: Expectation): boolean {
+export function meetsExpectation(
+  result: Pick<CheckResult, 'result' | 'violated'>,
+  expect: Expectation,
+): boolean {
   if (result.result !== expect.result) return false;
   return expect.violated == null || result.violated === expect.violated;
 }

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { declaredActions } from '../check/eval/declared-actions.js';
 import { checkWithLiveness, type UncheckedProperty } from '../check/liveness/index.js';
 import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
@@ -18,11 +19,13 @@ import type { RawTrace } from '../tlc/index.js';
 import { formatItf, recoverTrace, type Trace, traceFilePath } from '../trace/index.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
+import { DEFAULT_EXPLORE_DIR, writeResultPage } from './explore.js';
 import { type CommandIO, processIO } from './io.js';
 import {
   checkResultJsonLine,
   checkResultToJson,
   formatCheckReport,
+  formatCoverage,
   formatInitialStates,
   progressLine,
   type ReportOptions,
@@ -48,6 +51,10 @@ export interface CheckOptions {
   engine?: 'embedded' | 'tlc';
   /** tla2tools.jar for --engine tlc (else TLA2TOOLS_JAR, then tools/tla2tools.jar). */
   tlcJar?: string;
+  /** Count and report action coverage (embedded BFS). */
+  coverage?: boolean;
+  /** Folder for an explorer page per counterexample (`--explore [dir]`; true means tlaw-explore). */
+  explore?: string | boolean;
 }
 
 /** Where the command writes; tests pass their own. */
@@ -111,6 +118,14 @@ export function registerCheckCommand(program: Command): void {
     .option('--workers <n>', 'worker threads (the embedded checker runs 1)', positiveInt('--workers'))
     .addOption(
       new Option('--engine <engine>', 'checker to run').choices(['embedded', 'tlc']).default('embedded'),
+    )
+    .option(
+      '--coverage',
+      'report per action (and disjunct) the states it was enabled in, generated and found, and what never fired',
+    )
+    .option(
+      '--explore [dir]',
+      `write an explorer page per counterexample as <dir>/<spec>/<model>-<property>.html (default dir: ${DEFAULT_EXPLORE_DIR})`,
     )
     .option(
       '--tlc-jar <jar>',
@@ -213,6 +228,7 @@ function emitSingle(
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   if (errors.length > 0 && result.totalStates === null) return result.exitCode;
   const lines = formatCheckReport({ ...result, diagnostics: [] }, report);
+  if (result.coverage && options.coverage) lines.push(...formatCoverage(result.coverage));
   io.stdout(`${lines.join('\n')}\n`);
   return result.exitCode;
 }
@@ -241,7 +257,9 @@ async function checkOne(
 ): Promise<CheckResult> {
   const started = Date.now();
   const result =
-    options.engine === 'tlc' ? await checkWithTlc(job, options) : await checkEmbedded(job, options, io, live);
+    options.engine === 'tlc'
+      ? await checkWithTlc(job, options)
+      : await checkEmbedded(job, withJobSimulation(job, options), io, live);
   if (options.dumpTrace) dumpTrace(result, job, options.dumpTrace, io);
   if (options.saveTraces && result.trace) {
     const dir = typeof options.saveTraces === 'string' ? options.saveTraces : 'traces';
@@ -249,8 +267,21 @@ async function checkOne(
     const file = traceFilePath(group, job.name, result.violated, { dir, kind: result.result });
     if (dumpTrace(result, job, file, io) && !options.json) io.stderr(`Saved the counterexample to ${file}\n`);
   }
+  if (options.explore && result.trace) {
+    const dir = typeof options.explore === 'string' ? options.explore : DEFAULT_EXPLORE_DIR;
+    const written = writeResultPage(result, job, dir);
+    if (written.problem) result.diagnostics.push(written.problem);
+    else if (written.page && !options.json) io.stderr(`Wrote the explorer page ${written.page}\n`);
+  }
   if (result.durationMs === 0) result.durationMs = Date.now() - started;
   return result;
+}
+
+/** A models.json model with `simulate` settings is simulated with them, unless the command line says otherwise. */
+function withJobSimulation(job: CheckJob, options: CheckOptions): CheckOptions {
+  if (!job.simulate || options.simulate !== undefined) return options;
+  const { runs, depth, seed } = job.simulate;
+  return { ...options, simulate: runs, depth, seed };
 }
 
 /** Lines of the text report printed while the search runs (so they come before and between Print output, as in TLC). */
@@ -293,6 +324,9 @@ async function checkEmbedded(
       // Temporal properties are checked on the graph the search records (src/check/liveness).
       const checked = checkWithLiveness(loaded.model, loaded.config, {
         ...deadlockOption,
+        ...((options.coverage || options.explore) && loaded.config
+          ? { coverage: { declared: declaredActions(loaded.model.rootScope, loaded.config) } }
+          : {}),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
         ...(live.enabled
           ? {
