@@ -37,10 +37,12 @@ function isObject(x: unknown): x is Record<string, unknown> {
 function actionLabel(x: unknown): RawActionLabel {
   if (!isObject(x)) return { name: 'Action' };
   const name = typeof x.name === 'string' ? x.name : 'Action';
+  const context = isObject(x.context) && Object.keys(x.context).length > 0 ? { context: x.context } : {};
   const loc = x.location as JsonLocation | undefined;
-  if (!isObject(loc) || typeof loc.beginLine !== 'number') return { name };
+  if (!isObject(loc) || typeof loc.beginLine !== 'number') return { name, ...context };
   return {
     name,
+    ...context,
     location: {
       module: String(loc.module ?? ''),
       line: loc.beginLine,

@@ -12,6 +12,7 @@
  * indented lines. Values stay text here; src/tlc/value-text.ts reads them.
  */
 import type { RawActionLabel, TlcLocation } from './types.js';
+import { parseValueText } from './value-text.js';
 
 const LOCATED_ACTION = /^(.*?) line (\d+), col (\d+) to line (\d+), col (\d+) of module (\S+)$/;
 
@@ -24,7 +25,7 @@ export function parseActionLabel(text: string): RawActionLabel {
   const m = LOCATED_ACTION.exec(inner);
   if (!m) return { name: inner };
   return {
-    name: m[1]!,
+    ...splitActionArgs(m[1]!),
     location: {
       module: m[6]!,
       line: Number(m[2]),
@@ -33,6 +34,45 @@ export function parseActionLabel(text: string): RawActionLabel {
       endCol: Number(m[5]),
     },
   };
+}
+
+/**
+ * `Finish("b",1)` → name `Finish` and the argument texts `"b"` and `1`.
+ * The arguments are split by reading them as one tuple of TLA+ values; a
+ * label that does not read so keeps its whole text as the name.
+ */
+function splitActionArgs(label: string): Pick<RawActionLabel, 'name' | 'args'> {
+  const m = /^([A-Za-z_][\w!]*)\((.*)\)$/s.exec(label);
+  if (!m) return { name: label };
+  const tuple = parseValueText(`<<${m[2]!}>>`);
+  const texts = tuple.value === undefined ? undefined : topLevelArgs(m[2]!);
+  if (!texts) return { name: label };
+  return { name: m[1]!, args: texts };
+}
+
+/** Splits `"b",1,<<2, 3>>` at its top-level commas (outside strings and brackets). */
+function topLevelArgs(text: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '(' || c === '[' || c === '{' || (c === '<' && text[i + 1] === '<')) {
+      depth++;
+      if (c === '<') i++;
+    } else if (c === ')' || c === ']' || c === '}' || (c === '>' && text[i + 1] === '>')) {
+      depth--;
+      if (c === '>') i++;
+    } else if (c === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last !== '') out.push(last);
+  return depth === 0 ? out : undefined;
 }
 
 /** Reads `name = value` lines (with or without `/\ `), joining continuation lines into the value. */

@@ -28,8 +28,17 @@ export interface TlcLocation {
 
 /** The action that produced a trace state: `<Next line 10, col 12 to ... of module M>` or `<Initial predicate>`. */
 export interface RawActionLabel {
+  /** The action's name without its arguments (`Start` for `Start("b")`). */
   name: string;
   location?: TlcLocation;
+  /**
+   * The argument values current TLC prints in the label (`Finish("b",1)`),
+   * as TLA+ text, in the operator's parameter order; absent when the label
+   * has none (older TLC, or a step labelled with its enclosing definition).
+   */
+  args?: string[];
+  /** `-dumpTrace json`'s `context`: parameter name → value as TLC's JSON writes it. */
+  context?: Record<string, unknown>;
 }
 
 export interface RawTraceState<V> {

@@ -7,6 +7,15 @@
  * spec recovers all of it: for each step, among the model's initial states
  * (or successors of the previous state) under the named action, take the
  * first, in TLC's order, whose displayed values match what TLC recorded.
+ *
+ * TLC labels a step in three ways: with the action's name and its argument
+ * values (`Finish("b",1)`, current TLC), with the name alone (older
+ * releases), or with the enclosing definition (`Next`) when it could not
+ * split the action ahead of time (`\E` over a set that depends on the
+ * state). A name the model's successors do not carry is such an enclosing
+ * definition: every successor is a candidate, and the values decide. Source
+ * locations are not compared: TLC places an action whose body is a LET at
+ * its IN part, the embedded engine at the definition.
  */
 import type { ActionLabel, Model, State, Transition } from '../check/model.js';
 import { type Value, valueEquals } from '../check/value/index.js';
@@ -45,16 +54,40 @@ function describeAction(a: RawActionLabel): string {
   const where = a.location
     ? ` (line ${a.location.line}, col ${a.location.col} of module ${a.location.module})`
     : '';
-  return `${a.name}${where}`;
+  return `${a.name}${a.args ? `(${a.args.join(',')})` : ''}${where}`;
 }
 
 /** TLC names unnamed actions 'Action'; only a real name narrows the search. */
-function sameAction(raw: RawActionLabel, label: ActionLabel): boolean {
-  if (raw.name === 'Action' || raw.name === 'Initial predicate') return true;
-  if (raw.name !== label.name) return false;
-  if (raw.location && label.loc)
-    return raw.location.line === label.loc.line && raw.location.col === label.loc.col;
+function namesAction(raw: RawActionLabel): boolean {
+  return raw.name !== 'Action' && raw.name !== 'Initial predicate';
+}
+
+/** The label's arguments (printed or JSON) agree with the action's parameters. */
+function sameArguments(raw: RawActionLabel, label: ActionLabel): boolean {
+  if (raw.args) {
+    if (raw.args.length > label.params.length) return false;
+    if (!raw.args.every((text, k) => matchText(label.params[k]![1], text))) return false;
+  }
+  if (raw.context) {
+    const params = new Map(label.params);
+    for (const [name, recorded] of Object.entries(raw.context)) {
+      const value = params.get(name);
+      if (value !== undefined && !matchesTlcJson(value, recorded)) return false;
+    }
+  }
   return true;
+}
+
+/**
+ * The transitions that may be the step TLC labelled `raw`: those of the named
+ * action with the same arguments; all of them when no transition carries
+ * that name (TLC printed an enclosing definition) or TLC printed no name.
+ */
+function candidatesFor(raw: RawActionLabel, transitions: Transition[]): Transition[] {
+  if (!namesAction(raw)) return transitions;
+  const named = transitions.filter((t) => t.action.name === raw.name);
+  if (named.length === 0) return transitions;
+  return named.filter((t) => sameArguments(raw, t.action));
 }
 
 /**
@@ -85,9 +118,8 @@ export function recoverTrace(
     let found: Transition | undefined;
     let tried = 0;
     try {
-      const candidates = prev === undefined ? model.initialStates(ctx) : model.successors(prev, ctx);
-      for (const t of candidates) {
-        if (!sameAction(step.action, t.action)) continue;
+      const all = [...(prev === undefined ? model.initialStates(ctx) : model.successors(prev, ctx))];
+      for (const t of prev === undefined ? all : candidatesFor(step.action, all)) {
         tried++;
         if (fits(t, step.values as Record<string, unknown>, prev)) {
           found = t;
@@ -144,8 +176,8 @@ function closingAction(
   const target = states[loop];
   if (!last || !target) return undefined;
   try {
-    for (const t of model.successors(last, { level: states.length + 1 })) {
-      if (raw && !sameAction(raw, t.action)) continue;
+    const all = [...model.successors(last, { level: states.length + 1 })];
+    for (const t of raw ? candidatesFor(raw, all) : all) {
       if (t.state.every((v, i) => valueEquals(v, target[i]!))) return t.action;
     }
   } catch {
