@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { runExplore } from '../../src/cli/explore.js';
+import { runGraph } from '../../src/cli/graph.js';
 import { captureIO } from '../cli/capture-io.js';
 import { ARTIFACTS, type Browser, CHROMIUM, launchBrowser } from './browser.js';
 
@@ -139,5 +140,21 @@ describe.skipIf(!CHROMIUM)('explorer page in Chromium', () => {
     expect(await page.locator('#coverage-summary').innerText()).toMatch(
       /^Never fired: .*Never \(line 14\)\.$/,
     );
+  });
+
+  it('shows a state graph page with its marks', async () => {
+    const out = join(dir, 'graph.html');
+    const spec = 'test/explore/fixtures/Coverage.tla';
+    expect(
+      await runGraph(spec, { config: 'test/explore/fixtures/CoverageFail.cfg', out }, captureIO().io),
+    ).toBe(0);
+    await page.goto(pathToFileURL(out).href);
+    expect(await page.locator('svg g.node.state').count()).toBe(12);
+    expect(await page.locator('svg g.node.initial').count()).toBe(1);
+    expect(await page.locator('svg g.node.bad text').allTextContents()).toContain('violates Small');
+    const box = await page.locator('svg').boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    await page.screenshot({ path: join(ARTIFACTS, 'state-graph.png'), fullPage: true });
+    expect(errors).toEqual([]);
   });
 });
