@@ -59,16 +59,14 @@ describe('over HTTP', () => {
   });
   afterAll(() => server.close());
 
-  it('a different body under the same key gets 422, not the first one’s replay', async () => {
-    for (const [a, b] of [
-      ['hello', '{"raw":"hello"}'],
-      ['', 'null'],
-      [Buffer.from([0xff]), Buffer.from([0xfe])],
-    ] as const) {
-      const key = newKey();
-      expect((await server.post('/echo', 'alice', key, a)).status).toBe(200);
-      expect((await server.post('/echo', 'alice', key, b)).status).toBe(422);
-    }
+  it.each([
+    ['raw text, then JSON holding it', 'hello', '{"raw":"hello"}'],
+    ['an empty body, then null', '', 'null'],
+    ['one invalid UTF-8 byte, then another', Buffer.from([0xff]), Buffer.from([0xfe])],
+  ] as const)('a different body under the same key gets 422, not a replay: %s', async (_what, a, b) => {
+    const key = newKey();
+    expect((await server.post('/echo', 'alice', key, a)).status).toBe(200);
+    expect((await server.post('/echo', 'alice', key, b)).status).toBe(422);
   });
 
   it('amounts 1e400 and 2^53 + 1 are refused with 400, and no transfer is stored', async () => {

@@ -10,6 +10,7 @@ import {
   createLedger,
   type Handler,
   SqliteIdempotencyStore,
+  StoreUnavailableError,
   transferHandler,
 } from '../../../src/impl/idempotency/index.js';
 import { authFor, newKey, TEST_SECRET, tempDir } from './helpers.js';
@@ -52,6 +53,22 @@ describe('store failures are logged', () => {
 describe('a database file removed under a running server', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
+
+  it('the store refuses every transaction once its file is gone, even if nothing replaced it', async () => {
+    const dbPath = join(tmp.dir, 'gone.db');
+    const store = new SqliteIdempotencyStore({ path: dbPath });
+    try {
+      const request = { user: 'alice', key: newKey(), method: 'POST', path: '/t', fingerprint: 'f' };
+      expect((await store.acquire(request)).kind).toBe('acquired');
+      for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+      await expect(store.acquire({ ...request, key: newKey() })).rejects.toThrow(
+        /gone\.db was removed while open/,
+      );
+      expect(() => store.cleanup()).toThrow(StoreUnavailableError);
+    } finally {
+      store.close();
+    }
+  });
 
   it('makes that server fail closed with 503 and say so on stderr, while a new process starts afresh', async () => {
     const dbPath = join(tmp.dir, 'removed.db');
