@@ -42,6 +42,12 @@ export interface CoverageRow {
   enabled: number;
   generated: number;
   distinct: number;
+  /**
+   * Store id of the last state it was counted enabled in: an action's
+   * successors may come in several groups (`\E x : A(x) \/ B(x)`
+   * alternates A and B), and a state counts once.
+   */
+  lastEnabledIn: number;
 }
 
 interface Row extends CoverageRow, DeclaredAction {}
@@ -75,7 +81,7 @@ export class CoverageCounter {
     const key = locKey(name, loc);
     let row = this.byKey.get(key);
     if (!row) {
-      row = { name, enabled: 0, generated: 0, distinct: 0 };
+      row = { name, enabled: 0, generated: 0, distinct: 0, lastEnabledIn: -2 };
       if (module !== undefined) row.module = module;
       if (loc) row.loc = loc;
       this.byKey.set(key, row);

@@ -35,6 +35,16 @@ describe('check --coverage', () => {
     expect(sum('distinct')).toBe(r.distinctStates);
   });
 
+  it('counts a state once per action even when its successors alternate between actions', async () => {
+    const r = await checkJson(['test/explore/fixtures/Alternating.tla'], { coverage: true });
+    const rows = r.coverage!.map((a) => [a.name, a.enabled, a.generated]);
+    expect(rows).toEqual([
+      ['Initial predicate', 1, 1],
+      ['A', 2, 4],
+      ['B', 2, 4],
+    ]);
+  });
+
   it('prints a coverage table and the actions that never fired', async () => {
     const { io, out } = captureIO();
     const code = await runCheck([FIXTURE], { coverage: true }, io);

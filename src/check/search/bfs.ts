@@ -243,7 +243,8 @@ class BfsRun {
     // One lookup per group: every transition of a group has the same label.
     const row: CoverageRow | undefined = this.coverage?.row(group[0]!.action);
     if (row) {
-      row.enabled++;
+      if (row.lastEnabledIn !== curId) row.enabled++;
+      row.lastEnabledIn = curId;
       row.generated += group.length;
     }
     for (const t of group) {
@@ -325,7 +326,8 @@ class BfsRun {
       if (trace) r.traceKind = 'while-initial';
       return r;
     }
-    return evalErrorResult(err, this.counts(), this.startedAt, this.traceTo(exploringId, checking), prefix);
+    const site = evaluating && checking ? evaluatingKind : undefined;
+    return evalErrorResult(err, this.counts(), this.startedAt, this.traceTo(exploringId, checking), prefix, site);
   }
 
   private maybeReportProgress(level: number): void {
