@@ -326,8 +326,7 @@ class BfsRun {
       if (trace) r.traceKind = 'while-initial';
       return r;
     }
-    const site = evaluating && checking ? evaluatingKind : undefined;
-    return evalErrorResult(err, this.counts(), this.startedAt, this.traceTo(exploringId, checking), prefix, site);
+    return evalErrorResult(err, this.counts(), this.startedAt, this.traceTo(exploringId, checking), prefix);
   }
 
   private maybeReportProgress(level: number): void {
