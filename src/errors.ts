@@ -22,10 +22,12 @@ export const ExitCode = {
   livenessViolation: 13,
   /** `Assert` failed. */
   assertionFailure: 14,
-  /** An evaluation error (type error, CHOOSE without witness, ...). */
+  /** An evaluation error while computing states (type error, function applied outside its domain, CHOOSE without witness, ...). */
   evaluationError: 75,
-  /** A function applied outside its domain. */
-  domainError: 76,
+  /** An evaluation error while checking an invariant (TLC's FAILURE_SAFETY_EVAL). */
+  safetyEvaluationError: 76,
+  /** An evaluation error while checking a temporal property (TLC's FAILURE_LIVENESS_EVAL). */
+  livenessEvaluationError: 77,
   /** Syntax or semantic error in a spec. */
   parseError: 150,
   /** Error in a model configuration (.cfg). */

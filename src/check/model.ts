@@ -92,7 +92,7 @@ export interface Model {
   display(state: State, prev?: State): [string, Value][];
 }
 
-/** Kinds of evaluation errors, each with TLC's exit code. */
+/** Kinds of evaluation errors; the exit code is TLC's for the error while computing states (see search/outcome.ts for the others). */
 export type EvalErrorKind =
   | 'type' // e.g. 1 + TRUE, comparing incomparable values
   | 'domain' // function applied outside its domain
@@ -112,11 +112,9 @@ export class EvalError extends Error {
     readonly loc?: Loc,
     readonly exitCode: ExitCode = kind === 'assert'
       ? ExitCode.assertionFailure
-      : kind === 'domain'
-        ? ExitCode.domainError
-        : kind === 'overflow'
-          ? ExitCode.systemError
-          : ExitCode.evaluationError,
+      : kind === 'overflow'
+        ? ExitCode.systemError
+        : ExitCode.evaluationError,
   ) {
     super(message);
     this.name = 'EvalError';

@@ -156,10 +156,12 @@ export function inferExitCode(primary: ToolMessage): number {
       return ExitCode.assertionFailure;
     case TlcCode.parseFailed:
       return ExitCode.parseError;
+    case TlcCode.invariantEvaluationFailed:
+      return ExitCode.safetyEvaluationError;
     case TlcCode.overflow:
       return ExitCode.systemError;
     default:
-      return /not in the domain/.test(primary.text) ? ExitCode.domainError : ExitCode.evaluationError;
+      return ExitCode.evaluationError;
   }
 }
 

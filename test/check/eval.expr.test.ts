@@ -127,7 +127,7 @@ a (+) b == a * 10 + b
       expect.unreachable();
     } catch (e) {
       expect((e as { loc?: { line: number } }).loc?.line).toBeGreaterThan(0);
-      expect((e as { exitCode: number }).exitCode).toBe(76);
+      expect((e as { exitCode: number }).exitCode).toBe(75);
     }
   });
 });

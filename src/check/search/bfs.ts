@@ -326,7 +326,15 @@ class BfsRun {
       if (trace) r.traceKind = 'while-initial';
       return r;
     }
-    return evalErrorResult(err, this.counts(), this.startedAt, this.traceTo(exploringId, checking), prefix);
+    const site = evaluating && checking ? evaluatingKind : undefined;
+    return evalErrorResult(
+      err,
+      this.counts(),
+      this.startedAt,
+      this.traceTo(exploringId, checking),
+      prefix,
+      site,
+    );
   }
 
   private maybeReportProgress(level: number): void {

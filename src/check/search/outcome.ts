@@ -72,6 +72,29 @@ export function violatedStatePredicate(
   return null;
 }
 
+/** What was being evaluated when an evaluation error happened, when it was not the next-state relation. */
+export type EvalErrorSite = 'invariant' | 'action property' | 'assumption';
+
+/**
+ * TLC's exit code for an evaluation error, which depends on where it happened
+ * (tlc2.output.EC.ExitStatus), not on what went wrong: 76 while evaluating an
+ * invariant (TLC_INVARIANT_EVALUATION_FAILED), 13 an action property, 10 an
+ * ASSUME; while computing states, the error's own code (Assert 14, overflow
+ * 255, any other 75).
+ */
+export function evalErrorExitCode(err: SpecEvalError, site?: EvalErrorSite): ExitCode {
+  switch (site) {
+    case 'invariant':
+      return ExitCode.safetyEvaluationError;
+    case 'action property':
+      return ExitCode.livenessViolation;
+    case 'assumption':
+      return ExitCode.assumptionFailure;
+    default:
+      return err.exitCode;
+  }
+}
+
 /** Result of an evaluation error: `Assert` failures are their own outcome (exit 14), the rest are errors. */
 export function evalErrorResult(
   err: SpecEvalError,
@@ -79,13 +102,20 @@ export function evalErrorResult(
   startedAt: number,
   trace: TraceStep[] | null,
   messagePrefix?: string,
+  site?: EvalErrorSite,
 ): CheckResult {
-  const isAssert = err.kind === 'assert';
-  return makeResult(isAssert ? 'assertion-failure' : 'error', err.exitCode, counts, startedAt, {
-    trace,
-    message: messagePrefix ? `${messagePrefix}\n${err.message}` : err.message,
-    ...(err.loc ? { errorLoc: err.loc } : {}),
-  });
+  const isAssert = err.kind === 'assert' && site === undefined;
+  return makeResult(
+    isAssert ? 'assertion-failure' : 'error',
+    evalErrorExitCode(err, site),
+    counts,
+    startedAt,
+    {
+      trace,
+      message: messagePrefix ? `${messagePrefix}\n${err.message}` : err.message,
+      ...(err.loc ? { errorLoc: err.loc } : {}),
+    },
+  );
 }
 
 /** TLC's `line L, col C to line L2, col C2 of module M` (end column inclusive). */
@@ -106,7 +136,14 @@ export function checkAssumptions(model: Model, startedAt: number): CheckResult |
     assumptions = model.checkAssumptions();
   } catch (err) {
     if (err instanceof SpecEvalError)
-      return evalErrorResult(err, NO_COUNTS, startedAt, null, 'Evaluating an assumption failed.');
+      return evalErrorResult(
+        err,
+        NO_COUNTS,
+        startedAt,
+        null,
+        'Evaluating an assumption failed.',
+        'assumption',
+      );
     throw err;
   }
   const failed = assumptions.find((a) => !a.holds);

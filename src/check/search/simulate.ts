@@ -149,6 +149,13 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
     const trace =
       path.length > 0 ? toTraceSteps(model, path) : checking ? toTraceSteps(model, [checking]) : null;
     const prefix = site.evaluating ? `Evaluating invariant ${site.evaluating} failed.` : undefined;
-    return evalErrorResult(err, counts(), startedAt, trace, prefix);
+    return evalErrorResult(
+      err,
+      counts(),
+      startedAt,
+      trace,
+      prefix,
+      site.evaluating ? 'invariant' : undefined,
+    );
   }
 }
