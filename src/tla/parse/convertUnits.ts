@@ -186,6 +186,12 @@ function convertAssume(ctx: ConvertContext, node: SyntaxNode): Assume {
   return nameNode ? { kind: 'Assume', loc, name: nameNode.text, expr } : { kind: 'Assume', loc, expr };
 }
 
+/**
+ * THEOREM / LEMMA / PROPOSITION / COROLLARY: only the name is kept. The
+ * statement (an expression or ASSUME … PROVE) and the proof (BY, OBVIOUS,
+ * OMITTED, numbered steps) are for the proof system; the checker skips them,
+ * as TLC does, so a name used only in a proof need not be defined.
+ */
 function convertTheorem(ctx: ConvertContext, node: SyntaxNode): Theorem {
   const nameNode = node.childForFieldName('name');
   const loc = locOf(ctx, node);
