@@ -37,8 +37,16 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
     // Plain Node cannot load TypeScript (or its `.js` import specifiers): use tsx.
     if (!/\.[mc]?ts$/.test(file)) throw e;
   }
-  const { tsImport } = await import('tsx/esm/api');
-  return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+  // tsx is an optional peer dependency: only TypeScript bindings loaded by plain Node need it.
+  let tsx: typeof import('tsx/esm/api');
+  try {
+    tsx = await import('tsx/esm/api');
+  } catch {
+    throw new Error(
+      'loading a TypeScript binding needs tsx: install it (npm install --save-dev tsx), or compile the binding to JavaScript',
+    );
+  }
+  return (await tsx.tsImport(url, import.meta.url)) as Record<string, unknown>;
 }
 
 /** The binding exported by `path`, or a diagnostic saying what is wrong with the module. */
