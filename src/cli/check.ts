@@ -15,10 +15,10 @@ import { diagnosticsResult } from '../check/result.js';
 import { simulate } from '../check/search/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
-import type { RawTrace } from '../tlc/index.js';
-import { formatItf, recoverTrace, type Trace, traceFilePath } from '../trace/index.js';
+import { formatItf, type Trace, traceFilePath } from '../trace/index.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
+import { checkWithTlc, type TlcEngineOptions, tlcOptionsProblem } from './check-tlc.js';
 import { DEFAULT_EXPLORE_DIR, writeResultPage } from './explore.js';
 import { type CommandIO, processIO } from './io.js';
 import {
@@ -30,10 +30,9 @@ import {
   progressLine,
   type ReportOptions,
   resultToTrace,
-  traceToResultSteps,
 } from './report/index.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends TlcEngineOptions {
   config?: string;
   lib?: string[];
   json?: boolean;
@@ -131,6 +130,8 @@ export function registerCheckCommand(program: Command): void {
       '--tlc-jar <jar>',
       'tla2tools.jar for --engine tlc (default: $TLA2TOOLS_JAR, then tools/tla2tools.jar)',
     )
+    .option('--tlc-args <args>', 'more TLC options for --engine tlc, e.g. "-fp 3 -coverage 1 -checkpoint 0"')
+    .option('--java-opts <opts>', 'JVM options for --engine tlc, e.g. "-Xmx8g" (default -XX:+UseParallelGC)')
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await runCheck(paths, options);
     });
@@ -196,9 +197,8 @@ function usageProblem(options: CheckOptions): string | null {
   if (options.tlcJar !== undefined && options.engine !== 'tlc') {
     return '--tlc-jar applies to --engine tlc.';
   }
-  if (options.engine === 'tlc' && options.simulate !== undefined) {
-    return '--simulate is supported by the embedded engine only.';
-  }
+  const tlcProblem = tlcOptionsProblem(options);
+  if (tlcProblem) return tlcProblem;
   if ((options.depth !== undefined || options.seed !== undefined) && options.simulate === undefined) {
     return '--depth and --seed apply to --simulate.';
   }
@@ -258,7 +258,7 @@ async function checkOne(
   const started = Date.now();
   const result =
     options.engine === 'tlc'
-      ? await checkWithTlc(job, options)
+      ? await checkTlcEngine(job, withJobSimulation(job, options), io, live)
       : await checkEmbedded(job, withJobSimulation(job, options), io, live);
   if (options.dumpTrace) dumpTrace(result, job, options.dumpTrace, io);
   if (options.saveTraces && result.trace) {
@@ -375,48 +375,19 @@ function unchecked(
 
 const nonTty = { isTTY: false } as NodeJS.WriteStream;
 
-async function checkWithTlc(job: CheckJob, options: CheckOptions): Promise<CheckResult> {
-  const { runTlc } = await import('../tlc/index.js');
-  const r = await runTlc({
-    spec: job.spec,
-    config: job.config,
-    workers: options.workers ?? 1,
-    ...(options.tlcJar ? { tlcJar: options.tlcJar } : {}),
-    ...(options.deadlock === false ? { tlcArgs: ['-deadlock'] } : {}),
-  });
-  // Keep the shared result shape: drop what only TLC reports.
-  const { summary: _summary, rawTrace, ...result } = r;
-  if (rawTrace && result.trace) withRecoveredParameters(result, rawTrace, job, options);
-  return result;
-}
-
-/**
- * TLC's traces carry no action parameters and lose some value types;
- * re-executing them on the embedded evaluator recovers both, so a TLC
- * counterexample replays like one of the embedded checker's. When the spec
- * is beyond the evaluator, TLC's own trace is kept and a warning says so.
- */
-function withRecoveredParameters(
-  result: CheckResult,
-  raw: RawTrace,
+/** Real TLC, with the same progress line on a terminal as the embedded engine. */
+async function checkTlcEngine(
   job: CheckJob,
   options: CheckOptions,
-): void {
-  const loaded = loadModel(job.spec, job.config, { libPaths: options.lib ?? [] });
-  const recovered = loaded.model ? recoverTrace(raw, loaded.model) : undefined;
-  if (!recovered?.value) {
-    const why = (recovered?.diagnostics ?? loaded.diagnostics).map((d) => d.message).join('; ');
-    result.diagnostics.push({
-      code: 'unsupported',
-      severity: 'warning',
-      message: `TLC's trace is kept as printed (no action parameters): re-executing it failed: ${why}`,
-    });
-    return;
+  io: CheckIO,
+  live: LiveReport,
+): Promise<CheckResult> {
+  const progress = progressLine(io.stderrIsTTY && !options.json && live.enabled ? process.stderr : nonTty);
+  try {
+    return await checkWithTlc(job, options, progress.onProgress);
+  } finally {
+    progress.done();
   }
-  const { loop, loopAction } = recovered.value.trace;
-  if (loop !== undefined) result.loop = loop;
-  if (loopAction) result.loopAction = loopAction;
-  result.trace = traceToResultSteps(recovered.value.trace);
 }
 
 /**

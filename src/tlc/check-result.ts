@@ -1,29 +1,37 @@
 /**
- * Turns a TLC summary into the result shape the embedded checker returns
- * (src/check/result.ts), so `tlaw check --engine tlc` reports like the
- * embedded engine: same fields, trace values as real values.
+ * The adapter from what TLC reported (`TlcSummary`, read from its output) to
+ * the one result type every engine returns (`CheckResult`,
+ * src/check/result.ts): same fields and vocabulary, trace values as real
+ * values, TLC's exit code passed through as TLC returned it.
  */
 import { join } from 'node:path';
 import type { ActionLabel } from '../check/model.js';
 import type { CheckResult, TraceStep } from '../check/result.js';
-import { type Diagnostic, ExitCode } from '../errors.js';
+import type { Diagnostic, ExitCode } from '../errors.js';
 import type { Loc } from '../tla/ast.js';
 import type { RawActionLabel, RawTextTrace, TlcLocation, TlcSummary } from './types.js';
 import { parseValueText } from './value-text.js';
 
-/** A `CheckResult` from real TLC, with what only TLC reports. */
-export interface TlcCheckResult extends CheckResult {
-  /** The summary as read from TLC's output. */
-  summary: TlcSummary;
-  /** The trace as TLC printed it (values as text). */
-  rawTrace?: RawTextTrace;
+/** A TLC trace re-executed on the spec: typed values, action names and parameters. */
+export interface RecoveredSteps {
+  steps: TraceStep[];
+  loop?: number;
+  loopAction?: ActionLabel;
 }
 
-const KNOWN_EXIT_CODES = new Set<number>(Object.values(ExitCode));
+/**
+ * Re-executes a trace TLC printed (src/trace's `recoverTrace` on the loaded
+ * spec). Given by the caller: this layer knows TLC, not the trace importer.
+ */
+export type TraceRecovery = (trace: RawTextTrace) => { value?: RecoveredSteps; diagnostics: Diagnostic[] };
 
-/** TLC's exit code as an `ExitCode` (unknown codes, e.g. a JVM crash, become 255). */
+/**
+ * TLC's exit code, as TLC returned it. `ExitCode` names the codes tlaw
+ * documents; a code it does not name (a JVM's 1, TLC's 153) is still passed
+ * through unchanged, so scripts see exactly what TLC said.
+ */
 export function toExitCode(code: number): ExitCode {
-  return KNOWN_EXIT_CODES.has(code) ? (code as ExitCode) : ExitCode.systemError;
+  return code as ExitCode;
 }
 
 /** TLC prints the last column inclusive; a `Loc` ends just after it. */
@@ -37,7 +45,7 @@ export function tlcLocationToLoc(loc: TlcLocation, specDir = '.'): Loc {
   };
 }
 
-/** A label TLC printed as an action label of the project (no parameters: TLC does not print them). */
+/** A label TLC printed as an action label, without parameters (they need the spec to be named). */
 export function rawActionToLabel(raw: RawActionLabel, specDir = '.'): ActionLabel {
   return {
     name: raw.name,
@@ -74,17 +82,52 @@ export function rawTraceToSteps(
   return { value: steps, diagnostics: [] };
 }
 
-/** The result for a finished TLC run. */
-export function summaryToCheckResult(summary: TlcSummary, durationMs: number, specDir = '.'): TlcCheckResult {
-  const diagnostics: Diagnostic[] = [];
-  let trace: TraceStep[] | null = null;
-  if (summary.trace) {
-    const steps = rawTraceToSteps(summary.trace, specDir);
-    diagnostics.push(...steps.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
-    trace = steps.value ?? null;
+/** The trace's steps: re-executed when a recovery is given and succeeds, else as TLC printed them. */
+function traceOf(
+  raw: RawTextTrace,
+  specDir: string,
+  recover: TraceRecovery | undefined,
+  diagnostics: Diagnostic[],
+): RecoveredSteps | undefined {
+  const recovered = recover?.(raw);
+  if (recovered?.value) return recovered.value;
+  const printed = rawTraceToSteps(raw, specDir);
+  diagnostics.push(...printed.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
+  if (recovered) {
+    const why = recovered.diagnostics.map((d) => d.message).join('; ');
+    diagnostics.push({
+      code: 'unsupported',
+      severity: 'warning',
+      message: `TLC's trace is kept as printed (no action parameters): re-executing it failed: ${why}`,
+    });
   }
+  if (!printed.value) return undefined;
+  const loopAction = raw.loopAction ? rawActionToLabel(raw.loopAction, specDir) : undefined;
+  return {
+    steps: printed.value,
+    ...(raw.loop !== undefined ? { loop: raw.loop } : {}),
+    ...(loopAction ? { loopAction } : {}),
+  };
+}
+
+export interface AdapterOptions {
+  /** Folder of the spec (TLC names modules; files are found there). */
+  specDir?: string;
+  /** Re-executes TLC's trace to recover action parameters and value types. */
+  recover?: TraceRecovery;
+}
+
+/** The result of a finished TLC run. */
+export function summaryToCheckResult(
+  summary: TlcSummary,
+  durationMs: number,
+  options: AdapterOptions = {},
+): CheckResult {
+  const specDir = options.specDir ?? '.';
+  const diagnostics: Diagnostic[] = [];
+  const recovered = summary.trace ? traceOf(summary.trace, specDir, options.recover, diagnostics) : undefined;
   const loc = summary.errorLocation ? tlcLocationToLoc(summary.errorLocation, specDir) : undefined;
-  if (summary.exitCode === ExitCode.parseError && summary.errorMessage) {
+  if (summary.exitCode === 150 && summary.errorMessage) {
     diagnostics.push({
       code: /^Unknown operator/.test(summary.errorMessage) ? 'undefined' : 'syntax',
       severity: 'error',
@@ -92,7 +135,7 @@ export function summaryToCheckResult(summary: TlcSummary, durationMs: number, sp
       ...(loc ? { loc } : {}),
     });
   }
-  const result: TlcCheckResult = {
+  const result: CheckResult = {
     result: summary.result,
     violated: summary.violated,
     distinctStates: summary.distinctStates,
@@ -101,16 +144,15 @@ export function summaryToCheckResult(summary: TlcSummary, durationMs: number, sp
     initialStates: summary.initialStates,
     depth: summary.depth,
     durationMs,
-    trace,
+    trace: recovered?.steps ?? null,
     diagnostics,
     exitCode: toExitCode(summary.exitCode),
-    summary,
   };
   if (summary.errorText !== null) result.message = summary.errorText;
   if (loc) result.errorLoc = loc;
-  if (summary.trace) {
-    result.rawTrace = summary.trace;
-    if (summary.trace.loop !== undefined) result.loop = summary.trace.loop;
+  if (summary.trace && recovered) {
+    if (recovered.loop !== undefined) result.loop = recovered.loop;
+    if (recovered.loopAction) result.loopAction = recovered.loopAction;
     result.stuttering = summary.trace.stuttering;
     result.traceKind = /violated by the initial state/.test(summary.errorMessage ?? '')
       ? 'initial-state'

@@ -6,13 +6,22 @@
  */
 export { cfgPropertyNames } from './cfg-properties.js';
 export {
+  type AdapterOptions,
+  type RecoveredSteps,
   rawActionToLabel,
   rawTraceToSteps,
   summaryToCheckResult,
-  type TlcCheckResult,
+  type TraceRecovery,
   tlcLocationToLoc,
   toExitCode,
 } from './check-result.js';
+export {
+  DEFAULT_JAVA_OPTIONS,
+  splitArguments,
+  type TlcCommandOptions,
+  type TlcSimulation,
+  tlcCommandLine,
+} from './command-line.js';
 export { TLA2TOOLS_RELEASE, type TlcInstallOptions, tlcInstall } from './install.js';
 export {
   DEFAULT_JAR_PATH,
@@ -23,7 +32,7 @@ export {
   type TlcTools,
 } from './locate.js';
 export { classifyErrorText, TlcCode } from './message-codes.js';
-export { progressOf, type RunTlcOptions, runTlc, type TlcProgress } from './runner.js';
+export { progressOf, type RunTlcOptions, runTlc, STOP_SIGNALS, type TlcProgress } from './runner.js';
 export {
   inferExitCode,
   parseTextOutput,

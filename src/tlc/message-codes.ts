@@ -10,6 +10,10 @@ export const TlcCode = {
   evaluation: 2102,
   /** The nested expressions being evaluated when an error occurred. */
   nestedExpressions: 2103,
+  /** An ASSUME is false. */
+  assumptionFalse: 2104,
+  /** Evaluating an ASSUME failed. */
+  assumptionEvaluationFailed: 2105,
   /** Invariant violated by an initial state; the state follows in the same block. */
   invariantViolatedInitial: 2107,
   /** Invariant violated. */
@@ -57,6 +61,10 @@ export const TlcCode = {
   version: 2262,
   /** "The following behavior constitutes a counter-example:" (liveness trace follows). */
   counterExample: 2264,
+  /** "The invariant X specified in the configuration file / is not defined in the specification." */
+  configSpecifiedNotDefined: 2229,
+  /** Parsing failed, with the reason in the message. */
+  parseFailed2: 2171,
   /** Parsing or semantic analysis failed (SANY's report precedes it, outside any block). */
   parseFailed: 3002,
 } as const;
@@ -73,6 +81,9 @@ const ERROR_WORDING: [RegExp, number][] = [
   [/^The first argument of Assert evaluated to FALSE/, TlcCode.assertFailed],
   [/^The error occurred when TLC was evaluating the nested/, TlcCode.nestedExpressions],
   [/^Parsing or semantic analysis failed\./, TlcCode.parseFailed],
+  [/^Assumption .* is false\./, TlcCode.assumptionFalse],
+  [/specified in the configuration file$/, TlcCode.configSpecifiedNotDefined],
+  [/^Evaluating assumption .* failed\./, TlcCode.assumptionEvaluationFailed],
   [/^Overflow /, TlcCode.overflow],
   [/^TLC threw an unexpected exception\./, TlcCode.general],
 ];

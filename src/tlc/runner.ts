@@ -1,24 +1,32 @@
 /**
- * Runs real TLC on a spec and reports in the embedded checker's result shape.
+ * Runs real TLC on a spec and reports in the result type every engine returns.
  *
- * `java -XX:+UseParallelGC -cp <jar> tlc2.TLC -tool -workers N -config <cfg> <spec>`
- * runs in the spec's folder; stdout goes through the `-tool` splitter as it
- * arrives, so progress can be shown while TLC works. TLC is started as the
- * leader of its own process group: on timeout, abort or Ctrl-C the whole
- * group is stopped (SIGTERM, then SIGKILL after a grace period), so no JVM is
- * left behind.
+ * `java [-DTLA-Library=…] -cp <jar> tlc2.TLC -tool -workers N … -config <cfg> <spec>`
+ * runs in the spec's folder (see command-line.ts); stdout goes through the
+ * `-tool` splitter as it arrives, so progress can be shown while TLC works.
+ * TLC's exit code is passed through as TLC returned it.
+ *
+ * TLC is started as the leader of its own process group: on timeout, abort,
+ * SIGINT, SIGTERM or SIGHUP the whole group is stopped (SIGTERM, then SIGKILL
+ * after a grace period), and the result says what was explored until then,
+ * from TLC's last progress report. A watcher (orphan-guard.ts) stops the
+ * group if tlaw itself ends without cleaning up, so no JVM is left behind.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { execa } from 'execa';
+import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
 import { type Diagnostic, ExitCode, ioDiagnostic } from '../errors.js';
+import { embeddedConfigName, extractEmbeddedConfig } from '../tla/cfg/index.js';
 import { cfgPropertyNames } from './cfg-properties.js';
-import { summaryToCheckResult, type TlcCheckResult } from './check-result.js';
+import { summaryToCheckResult, type TraceRecovery, toExitCode } from './check-result.js';
+import { type TlcSimulation, tlcCommandLine } from './command-line.js';
 import { type LocateOptions, locateTlc } from './locate.js';
 import { TlcCode } from './message-codes.js';
+import { guardProcessGroup } from './orphan-guard.js';
 import { summarizeTlcItems } from './summarize.js';
 import { type ToolItem, type ToolMessage, ToolMessageSplitter } from './tool-messages.js';
 
@@ -32,25 +40,35 @@ export interface TlcProgress {
   leftOnQueue?: number;
 }
 
+/** Signals that stop TLC (and end tlaw's wait) while it runs. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 export interface RunTlcOptions extends LocateOptions {
   /** Path to the .tla file. */
   spec: string;
-  /** Path to the .cfg file (default: the spec's path with .cfg). */
+  /**
+   * Path to the .cfg file (default: the spec's path with .cfg). A .tla file
+   * means its embedded `---- CONFIG <name> ----` section.
+   */
   config?: string;
   /** TLC's `-workers` (default 1, which makes counts reproducible). */
   workers?: number | 'auto';
+  /** Folders SANY searches for modules (`-DTLA-Library`). */
+  libraryPaths?: readonly string[];
+  /** Random simulation instead of the full search (TLC's `-simulate`). */
+  simulate?: TlcSimulation;
   /** Stop TLC after this many milliseconds. */
   timeoutMs?: number;
-  /** Aborting stops TLC. */
+  /** Aborting stops TLC; a string reason (e.g. `SIGINT`) is named in the result. */
   signal?: AbortSignal;
-  /** Stop TLC on Ctrl-C while it runs (default true). */
-  handleSigint?: boolean;
+  /** Stop TLC on SIGINT, SIGTERM and SIGHUP while it runs (default true). */
+  handleSignals?: boolean;
   /** Milliseconds between SIGTERM and SIGKILL (default 2000). */
   killGraceMs?: number;
   /** JVM options (default `-XX:+UseParallelGC`). */
-  javaOptions?: string[];
+  javaOptions?: readonly string[];
   /** More TLC options, e.g. `['-deadlock']`. */
-  tlcArgs?: string[];
+  tlcArgs?: readonly string[];
   /** Write TLC's `-dumpTrace json` file here. */
   traceJson?: string;
   /**
@@ -58,6 +76,8 @@ export interface RunTlcOptions extends LocateOptions {
    * property violation); read from the cfg file when not given.
    */
   properties?: readonly string[];
+  /** Re-executes TLC's trace on the spec, for action parameters and typed values. */
+  recoverTrace?: TraceRecovery;
   onProgress?: (progress: TlcProgress) => void;
   /** Every top-level `-tool` message or outside text, as it arrives. */
   onItem?: (item: ToolItem) => void;
@@ -103,66 +123,75 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
-function failure(problem: string | Diagnostic[], exitCode: ExitCode, durationMs: number): TlcCheckResult {
+function failure(problem: string | Diagnostic[], exitCode: ExitCode, durationMs: number): CheckResult {
   const diagnostics: Diagnostic[] = typeof problem === 'string' ? [ioDiagnostic(problem)] : problem;
-  const message = diagnostics.map((d) => d.message).join('\n');
-  return {
-    ...diagnosticsResult(diagnostics, exitCode, durationMs),
-    summary: {
-      result: 'error',
-      violated: null,
-      distinctStates: null,
-      totalStates: null,
-      statesLeftOnQueue: null,
-      initialStates: null,
-      depth: null,
-      exitCode,
-      errorMessage: diagnostics[0]?.message ?? null,
-      errorText: message,
-    },
-  };
+  return diagnosticsResult(diagnostics, exitCode, durationMs);
+}
+
+/** The cfg TLC reads: the file itself, or a .tla's CONFIG section copied into `metaDir`. */
+function configFile(config: string, metaDir: string): { path?: string; text?: string; problem?: string } {
+  let text: string;
+  try {
+    text = readFileSync(config, 'utf8');
+  } catch {
+    return { problem: `Cannot read ${config}.` };
+  }
+  if (!config.endsWith('.tla')) return { path: config, text };
+  const name = embeddedConfigName(config);
+  const section = extractEmbeddedConfig(text, name);
+  if (!section)
+    return { problem: `${config} holds no model configuration: no line "---- CONFIG ${name} ----".` };
+  const path = join(metaDir, `${name}.cfg`);
+  writeFileSync(path, `${section.text}\n`);
+  return { path, text: section.text };
 }
 
 /** Runs TLC; bad input and missing tools come back as an 'error' result with diagnostics, never as a throw. */
-export async function runTlc(options: RunTlcOptions): Promise<TlcCheckResult> {
+export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
   const started = Date.now();
   const located = locateTlc(options);
-  if (!located.value) {
-    return failure(located.diagnostics, ExitCode.usageError, 0);
-  }
+  if (!located.value) return failure(located.diagnostics, ExitCode.usageError, 0);
   const { java, jar } = located.value;
   const spec = resolve(options.spec);
   const config = resolve(options.config ?? spec.replace(/\.tla$/, '') + '.cfg');
   const specDir = dirname(spec);
   if (!existsSync(spec)) return failure(`Cannot read ${spec}: file not found.`, ExitCode.usageError, 0);
   if (!existsSync(config)) return failure(`Cannot read ${config}: file not found.`, ExitCode.usageError, 0);
-  let properties = options.properties;
-  if (!properties) {
-    try {
-      properties = cfgPropertyNames(readFileSync(config, 'utf8'));
-    } catch {
-      return failure(`Cannot read ${config}.`, ExitCode.usageError, Date.now() - started);
-    }
-  }
 
   const metaDir = mkdtempSync(join(tmpdir(), 'tlaw-tlc-'));
-  const args = [
-    ...(options.javaOptions ?? ['-XX:+UseParallelGC']),
-    '-cp',
-    jar,
-    'tlc2.TLC',
-    '-tool',
-    '-workers',
-    String(options.workers ?? 1),
-    '-metadir',
-    metaDir,
-    ...(options.traceJson ? ['-dumpTrace', 'json', resolve(options.traceJson)] : []),
-    ...(options.tlcArgs ?? []),
-    '-config',
-    config,
-    basename(spec),
-  ];
+  try {
+    const cfg = configFile(config, metaDir);
+    if (!cfg.path) return failure(cfg.problem ?? `Cannot read ${config}.`, ExitCode.usageError, 0);
+    const properties = options.properties ?? cfgPropertyNames(cfg.text ?? '');
+    const args = tlcCommandLine({
+      jar,
+      ...(options.javaOptions ? { javaOptions: options.javaOptions } : {}),
+      ...(options.libraryPaths ? { libraryPaths: options.libraryPaths } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.simulate ? { simulate: options.simulate } : {}),
+      metaDir,
+      ...(options.traceJson ? { traceJson: options.traceJson } : {}),
+      ...(options.tlcArgs ? { tlcArgs: options.tlcArgs } : {}),
+      config: cfg.path,
+      specFile: basename(spec),
+    });
+    return await runJava(java, jar, args, specDir, properties, options, started);
+  } finally {
+    rmSync(metaDir, { recursive: true, force: true });
+  }
+}
 
+type StopReason = 'timeout' | 'abort' | NodeJS.Signals;
+
+async function runJava(
+  java: string,
+  jar: string,
+  args: string[],
+  specDir: string,
+  properties: readonly string[],
+  options: RunTlcOptions,
+  started: number,
+): Promise<CheckResult> {
   const items: ToolItem[] = [];
   let lastProgress: TlcProgress | undefined;
   const splitter = new ToolMessageSplitter((item) => {
@@ -184,9 +213,10 @@ export async function runTlc(options: RunTlcOptions): Promise<TlcCheckResult> {
     stdin: 'ignore',
     encoding: 'utf8',
   });
-  let stopped: 'timeout' | 'abort' | 'interrupt' | undefined;
+  const guard = child.pid !== undefined ? guardProcessGroup(child.pid, options.killGraceMs) : undefined;
+  let stopped: StopReason | undefined;
   let graceTimer: NodeJS.Timeout | undefined;
-  const stop = (why: 'timeout' | 'abort' | 'interrupt') => {
+  const stop = (why: StopReason) => {
     if (stopped) return;
     stopped = why;
     killGroup(child.pid, 'SIGTERM');
@@ -194,11 +224,18 @@ export async function runTlc(options: RunTlcOptions): Promise<TlcCheckResult> {
   };
   const timer =
     options.timeoutMs !== undefined ? setTimeout(() => stop('timeout'), options.timeoutMs) : undefined;
-  const onAbort = () => stop('abort');
-  if (options.signal?.aborted) stop('abort');
+  const onAbort = () => {
+    const reason: unknown = options.signal?.reason;
+    stop(typeof reason === 'string' && reason.startsWith('SIG') ? (reason as NodeJS.Signals) : 'abort');
+  };
+  if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort);
-  const onSigint = () => stop('interrupt');
-  if (options.handleSigint ?? true) process.on('SIGINT', onSigint);
+  const handlers =
+    (options.handleSignals ?? true) ? STOP_SIGNALS.map((s) => [s, () => stop(s)] as const) : [];
+  for (const [s, h] of handlers) process.on(s, h);
+  // Last resort if tlaw exits while TLC runs (process.exit from elsewhere).
+  const onExit = () => killGroup(child.pid, 'SIGKILL');
+  process.on('exit', onExit);
   // A decoder, so a character split between two chunks is not garbled.
   const decoder = new StringDecoder('utf8');
   child.stdout?.on('data', (chunk: Buffer | string) =>
@@ -215,26 +252,17 @@ export async function runTlc(options: RunTlcOptions): Promise<TlcCheckResult> {
     if (timer) clearTimeout(timer);
     if (graceTimer) clearTimeout(graceTimer);
     options.signal?.removeEventListener('abort', onAbort);
-    process.off('SIGINT', onSigint);
+    for (const [s, h] of handlers) process.off(s, h);
+    process.off('exit', onExit);
     // Sweep whatever is left of the group (a JVM may outlive a wrapper script).
     if (stopped) killGroup(child.pid, 'SIGKILL');
-    rmSync(metaDir, { recursive: true, force: true });
+    guard?.release();
   }
   splitter.push(decoder.end());
   splitter.end();
   const durationMs = Date.now() - started;
 
-  const sofar = lastProgress
-    ? ` (${lastProgress.distinct} distinct state${lastProgress.distinct === 1 ? '' : 's'} found${lastProgress.depth !== undefined ? `, depth ${lastProgress.depth}` : ''})`
-    : '';
-  if (stopped === 'timeout') {
-    return failure(
-      `TLC did not finish within ${options.timeoutMs} ms and was stopped${sofar}.`,
-      ExitCode.systemError,
-      durationMs,
-    );
-  }
-  if (stopped) return failure(`TLC was interrupted and stopped${sofar}.`, ExitCode.systemError, durationMs);
+  if (stopped) return stoppedResult(stopped, lastProgress, options.timeoutMs, durationMs);
   if (spawnError || !outcome || (outcome.failed && outcome.exitCode === undefined)) {
     const why = spawnError?.message ?? outcome?.shortMessage ?? 'unknown reason';
     return failure(`Java could not be started (${java}): ${why}`, ExitCode.usageError, durationMs);
@@ -248,10 +276,48 @@ export async function runTlc(options: RunTlcOptions): Promise<TlcCheckResult> {
         .split('\n')[0] ?? '';
     return failure(
       `TLC did not start (exit code ${exitCode})${stderr ? `: ${stderr}` : ''}; check that ${jar} is tla2tools.jar.`,
-      ExitCode.systemError,
+      toExitCode(exitCode),
       durationMs,
     );
   }
   const summary = summarizeTlcItems(items, { properties, exitCode });
-  return summaryToCheckResult(summary, durationMs, specDir);
+  return summaryToCheckResult(summary, durationMs, {
+    specDir,
+    ...(options.recoverTrace ? { recover: options.recoverTrace } : {}),
+  });
+}
+
+/** Exit code of a process ended by `signal`, as a shell reports it (SIGINT: 130). */
+function signalExitCode(signal: NodeJS.Signals): ExitCode {
+  const numbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+  return toExitCode(128 + (numbers[signal] ?? 0));
+}
+
+/** A run stopped before TLC finished: what was explored, from TLC's last progress report. */
+function stoppedResult(
+  why: StopReason,
+  progress: TlcProgress | undefined,
+  timeoutMs: number | undefined,
+  durationMs: number,
+): CheckResult {
+  const explored = progress
+    ? ` after ${progress.generated !== undefined ? `${progress.generated} states generated, ` : ''}` +
+      `${progress.distinct} distinct state${progress.distinct === 1 ? '' : 's'} found` +
+      `${progress.leftOnQueue !== undefined ? `, ${progress.leftOnQueue} states left on queue` : ''}` +
+      `${progress.depth !== undefined ? `, depth ${progress.depth}` : ''}`
+    : ' before reporting any progress';
+  const [message, exitCode] =
+    why === 'timeout'
+      ? [`TLC did not finish within ${timeoutMs} ms and was stopped${explored}.`, ExitCode.systemError]
+      : why === 'abort'
+        ? [`TLC was interrupted and stopped${explored}.`, ExitCode.systemError]
+        : [`TLC was stopped by ${why}${explored}.`, signalExitCode(why)];
+  const result = failure(message, exitCode, durationMs);
+  if (progress) {
+    result.distinctStates = progress.distinct;
+    result.totalStates = progress.generated ?? null;
+    result.statesLeftOnQueue = progress.leftOnQueue ?? null;
+    result.depth = progress.depth ?? null;
+  }
+  return result;
 }

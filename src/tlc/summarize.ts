@@ -34,7 +34,18 @@ const PRIMARY_ERRORS = new Set<number>([
   TlcCode.assertFailed,
   TlcCode.overflow,
   TlcCode.parseFailed,
+  TlcCode.parseFailed2,
+  TlcCode.assumptionFalse,
+  TlcCode.assumptionEvaluationFailed,
 ]);
+
+/** Error-class messages that introduce a trace rather than say what went wrong. */
+const TRACE_HEADERS = new Set<number>([TlcCode.behaviorUpToHere, TlcCode.counterExample]);
+
+/** TLC's codes for errors in the model configuration (tlc2.output.EC, mapped to exit 151). */
+function isConfigError(code: number): boolean {
+  return (code >= 2222 && code <= 2245) || code === 2280 || code === 2281 || (code >= 5001 && code <= 5006);
+}
 
 /** Parses a whole `-tool` output. */
 export function parseToolOutput(output: string, options: SummarizeOptions = {}): TlcSummary {
@@ -62,7 +73,10 @@ export function summarizeTlcItems(items: readonly ToolItem[], options: Summarize
   const counts = stats ? numbersIn(stats.text) : [];
   const init = first(TlcCode.initialStatesComputed);
   const depth = lastOf(TlcCode.depth);
-  const primary = messages.find((m) => PRIMARY_ERRORS.has(m.code));
+  // Any other error TLC reports (an undefined name in the cfg, a JVM problem, ...) is still the reason.
+  const primary =
+    messages.find((m) => PRIMARY_ERRORS.has(m.code)) ??
+    messages.find((m) => m.cls === 1 && !TRACE_HEADERS.has(m.code));
 
   const summary: TlcSummary = {
     result: 'error',
@@ -84,8 +98,14 @@ export function summarizeTlcItems(items: readonly ToolItem[], options: Summarize
     summary.result = success ? 'ok' : 'error';
     summary.exitCode = options.exitCode ?? (success ? 0 : 255);
     if (!success) {
-      summary.errorMessage = 'TLC stopped without reporting a result.';
-      summary.errorText = summary.errorMessage;
+      // What TLC printed outside its messages (SANY's report of a missing module, a JVM error) says why.
+      const report = sanyReport(items);
+      summary.errorText =
+        report ||
+        `TLC ended with exit code ${summary.exitCode} without reporting a result${options.exitCode === undefined ? ' (its output may be cut short)' : ''}.`;
+      summary.errorMessage = firstSanyLine(report) ?? summary.errorText;
+      const loc = report ? sanyLocation(report) : undefined;
+      if (loc) summary.errorLocation = loc;
     }
     return summary;
   }
@@ -95,7 +115,7 @@ export function summarizeTlcItems(items: readonly ToolItem[], options: Summarize
   summary.violated = violated;
   summary.exitCode = options.exitCode ?? inferExitCode(primary);
 
-  if (primary.code === TlcCode.parseFailed) {
+  if (primary.code === TlcCode.parseFailed || primary.code === TlcCode.parseFailed2) {
     const report = sanyReport(items);
     summary.errorText = report || primary.text || 'Parsing or semantic analysis failed.';
     summary.errorMessage = firstSanyLine(report) ?? 'Parsing or semantic analysis failed.';
@@ -155,13 +175,17 @@ export function inferExitCode(primary: ToolMessage): number {
     case TlcCode.assertFailed:
       return ExitCode.assertionFailure;
     case TlcCode.parseFailed:
+    case TlcCode.parseFailed2:
       return ExitCode.parseError;
+    case TlcCode.assumptionFalse:
+    case TlcCode.assumptionEvaluationFailed:
+      return ExitCode.assumptionFailure;
     case TlcCode.invariantEvaluationFailed:
       return ExitCode.safetyEvaluationError;
     case TlcCode.overflow:
       return ExitCode.systemError;
     default:
-      return ExitCode.evaluationError;
+      return isConfigError(primary.code) ? ExitCode.configError : ExitCode.evaluationError;
   }
 }
 

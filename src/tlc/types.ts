@@ -7,15 +7,10 @@
  * them, before any value is interpreted).
  */
 
-/** Verdict categories, as in the conformance suite's expected.json. */
-export type TlcResultKind =
-  | 'ok'
-  | 'invariant-violation'
-  | 'deadlock'
-  | 'liveness-violation'
-  | 'property-violation'
-  | 'assertion-failure'
-  | 'error';
+import type { CheckOutcome, CheckResult } from '../check/result.js';
+
+/** Verdict categories, as in the conformance suite's expected.json: the embedded checker's own. */
+export type TlcResultKind = CheckOutcome;
 
 /** A source span as TLC prints it: `line L, col C to line L2, col C2 of module M`. */
 export interface TlcLocation {
@@ -74,19 +69,17 @@ export interface RawJsonTrace extends RawTraceBase {
 
 export type RawTrace = RawTextTrace | RawJsonTrace;
 
-/** What a TLC run found: verdict, counts, and the error text, as read from its output. */
-export interface TlcSummary {
-  result: TlcResultKind;
-  /** Name of the violated invariant or property. */
-  violated: string | null;
-  /** From the final "N states generated, N distinct states found, N states left on queue." */
-  distinctStates: number | null;
-  totalStates: number | null;
-  statesLeftOnQueue: number | null;
-  /** From "Finished computing initial states: N distinct states generated". */
-  initialStates: number | null;
-  /** From "The depth of the complete state graph search is N." */
-  depth: number | null;
+/**
+ * What a TLC run printed: the verdict and counts in the result type every
+ * engine shares (`CheckResult`, whose fields follow TLC's summary lines), plus
+ * the error text and the trace as text, before the adapter
+ * (check-result.ts) turns it into a `CheckResult`.
+ */
+export interface TlcSummary
+  extends Pick<
+    CheckResult,
+    'result' | 'violated' | 'distinctStates' | 'totalStates' | 'statesLeftOnQueue' | 'initialStates' | 'depth'
+  > {
   /** TLC's exit code: the real one when known, else inferred from the messages. */
   exitCode: number;
   /** First line of the error message (for SANY errors: of SANY's report). */

@@ -181,7 +181,7 @@ describe('runTlc with a stand-in java', () => {
     expect(r.result).toBe('error');
     expect(r.exitCode).toBe(255);
     expect(r.diagnostics[0]?.message).toBe(
-      'TLC did not finish within 1000 ms and was stopped (1 distinct state found).',
+      'TLC did not finish within 1000 ms and was stopped after 1 distinct state found.',
     );
     const child = Number(readFileSync(pidFile, 'utf8'));
     await expect.poll(() => isAlive(child), { timeout: 10_000 }).toBe(false);

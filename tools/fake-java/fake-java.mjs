@@ -13,7 +13,9 @@
  *                                  before printing the rest (to test timeouts)
  *   TLAW_FAKE_JAVA_CHILD_PID_FILE  start a long-sleeping child process and write its
  *                                  pid here (to test that the whole tree is stopped)
- *   TLAW_FAKE_JAVA_ARGS_FILE       write the command-line arguments here as JSON
+ *   TLAW_FAKE_JAVA_ARGS_FILE       write the command-line arguments, the folder and the
+ *                                  text of the -config file here as JSON
+ *   TLAW_FAKE_JAVA_PID_FILE        write this process's pid here once it has started
  *
  * Arguments are otherwise ignored.
  */
@@ -25,8 +27,11 @@ const args = process.argv.slice(2);
 const env = process.env;
 
 if (env.TLAW_FAKE_JAVA_ARGS_FILE) {
-  writeFileSync(env.TLAW_FAKE_JAVA_ARGS_FILE, JSON.stringify({ args, cwd: process.cwd() }));
+  const config = args[args.indexOf('-config') + 1];
+  const configText = args.includes('-config') && existsSync(config) ? readFileSync(config, 'utf8') : null;
+  writeFileSync(env.TLAW_FAKE_JAVA_ARGS_FILE, JSON.stringify({ args, cwd: process.cwd(), configText }));
 }
+if (env.TLAW_FAKE_JAVA_PID_FILE) writeFileSync(env.TLAW_FAKE_JAVA_PID_FILE, String(process.pid));
 
 const dir = env.TLAW_FAKE_JAVA_CASE;
 if (!dir || !existsSync(dir)) {

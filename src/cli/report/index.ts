@@ -9,6 +9,7 @@ export {
 } from './json.js';
 export { formatProgress, type ProgressLine, progressLine } from './progress.js';
 export {
+  actionNameWithArgs,
   formatBackToState,
   formatCheckReport,
   formatErrorLocation,

@@ -1,6 +1,6 @@
 /**
  * TLC's text report of a check result: the error message, the behaviour
- * (`State n: <Action line L, col C to line L2, col C2 of module M>` followed by
+ * (`State n: <Action(args) line L, col C to line L2, col C2 of module M>` followed by
  * `/\ var = value` lines), and the summary lines
  * (`N states generated, M distinct states found, K states left on queue.`,
  * `The depth of the complete state graph search is D.`).
@@ -21,8 +21,19 @@ export function formatStateLines(state: readonly [string, Value][]): string[] {
   return sorted.map(([name, v]) => `/\\ ${name} = ${printValue(v)}`);
 }
 
-/** `<Name line L, col C to line L2, col C2 of module M>`, or `<Name>` when the action has no place. */
-function actionText({ name, loc, module }: ActionLabel): string {
+/**
+ * The action's name with its parameter values, as current TLC labels a step:
+ * `Finish("b",1)` (values as TLC prints them, separated by a comma alone);
+ * the bare name when the action has no parameters.
+ */
+export function actionNameWithArgs({ name, params }: ActionLabel): string {
+  return params.length > 0 ? `${name}(${params.map(([, v]) => printValue(v)).join(',')})` : name;
+}
+
+/** `<Name(args) line L, col C to line L2, col C2 of module M>`, or `<Name(args)>` when the action has no place. */
+function actionText(action: ActionLabel): string {
+  const { loc, module } = action;
+  const name = actionNameWithArgs(action);
   return loc ? `<${name} ${tlcLocation(loc, module)}>` : `<${name}>`;
 }
 
