@@ -93,7 +93,20 @@ export function parseStateAssignments(lines: readonly string[]): [string, string
       last[1] += '\n' + line;
     }
   }
-  return out.map(([name, value]) => [name, normalizeValueText(value)]);
+  return out.map(([name, value]) => [
+    name,
+    name === '_ALIASEvalError' ? aliasErrorText(normalizeValueText(value)) : normalizeValueText(value),
+  ]);
+}
+
+/**
+ * With -tool, TLC writes the ALIAS error message of a state as a message block
+ * inside the string (`"@!@!@STARTMSG 2179:0 @!@!@\nmessage\n@!@!@ENDMSG 2179 @!@!@"`);
+ * once the markers are gone the escaped line breaks around it remain. The
+ * plain output and the JSON dump hold the message alone.
+ */
+function aliasErrorText(text: string): string {
+  return text.replace(/^"(?:\\n)+/, '"').replace(/(?:\\n)+\s*"$/, '"');
 }
 
 /** Joins a pretty-printed multi-line value into one line. */

@@ -71,7 +71,7 @@ export function toItfValue(v: Value): ItfValue {
     case Tag.Record: {
       const out: Record<string, ItfValue> = {};
       v.names.forEach((n, i) => {
-        out[n] = toItfValue(v.values[i]!);
+        setOwn(out, n, toItfValue(v.values[i]!));
       });
       return out;
     }
@@ -95,6 +95,14 @@ export class ItfValueError extends Error {
 }
 
 /** A JSON object (not an array, not null). */
+/**
+ * `obj[key] = value` for any name, `__proto__` included: a plain assignment
+ * to `__proto__` would set the object's prototype and lose the value.
+ */
+export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

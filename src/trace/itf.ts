@@ -22,7 +22,7 @@ import type { ActionLabel } from '../check/model.js';
 import type { Value } from '../check/value/index.js';
 import { ioDiagnostic, type Result } from '../errors.js';
 import type { Loc } from '../tla/ast.js';
-import { fromItfValue, type ItfValue, ItfValueError, isObject, toItfValue } from './itf-value.js';
+import { fromItfValue, type ItfValue, ItfValueError, isObject, setOwn, toItfValue } from './itf-value.js';
 import type { Trace, TraceState } from './types.js';
 
 export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
@@ -37,6 +37,13 @@ export interface ItfTrace {
   states: ({ '#meta'?: Record<string, unknown> } & Record<string, unknown>)[];
   loop?: number;
 }
+
+/**
+ * TLC's field for a state on which the ALIAS failed to evaluate: the state
+ * then shows the spec's variables and this message instead of the ALIAS's
+ * fields. It is kept beside the trace's variables.
+ */
+const ALIAS_ERROR = '_ALIASEvalError';
 
 function actionToItf(a: ActionLabel): Record<string, unknown> {
   const params: Record<string, ItfValue> = {};
@@ -68,8 +75,10 @@ export function writeItf(trace: Trace): ItfTrace {
     };
     for (const v of trace.vars) {
       const value = s.values[v];
-      if (value !== undefined) out[v] = toItfValue(value);
+      if (value !== undefined) setOwn(out, v, toItfValue(value));
     }
+    const aliasError = s.values[ALIAS_ERROR];
+    if (aliasError !== undefined) out[ALIAS_ERROR] = toItfValue(aliasError);
     return out;
   });
   return {
@@ -179,9 +188,14 @@ export function readItf(input: string | unknown, file = '<itf>'): Result<Trace> 
           params: quintParams(s[QUINT_PICKS], `${path}["${QUINT_PICKS}"]`),
         };
       }
+      const aliasFailed = ALIAS_ERROR in s;
+      if (aliasFailed) state.values[ALIAS_ERROR] = fromItfValue(s[ALIAS_ERROR], `${path}.${ALIAS_ERROR}`);
       for (const v of vars) {
-        if (!(v in s)) throw new ItfValueError(`variable ${v} has no value`, path);
-        state.values[v] = fromItfValue(s[v], `${path}.${v}`);
+        if (!Object.hasOwn(s, v)) {
+          if (aliasFailed) continue; // The ALIAS failed on this state: only the spec's variables are known.
+          throw new ItfValueError(`variable ${v} has no value`, path);
+        }
+        setOwn(state.values, v, fromItfValue(s[v], `${path}.${v}`));
       }
       trace.states.push(state);
     });

@@ -232,6 +232,7 @@ describe.skipIf(!existsSync(CASES))('conformance .cfg files', () => {
     caseIt('cfg', file)(`${file} parses`, () => {
       const r = parseConfigFile(file);
       expect(r.diagnostics).toEqual([]);
-      expect(r.value!.specification ?? r.value!.init).toBeDefined();
+      // Every case gives a behaviour but 60, whose spec has no variables (checkConfig decides that).
+      if (!file.includes('60-no-behavior')) expect(r.value!.specification ?? r.value!.init).toBeDefined();
     });
 });

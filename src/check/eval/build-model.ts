@@ -6,13 +6,14 @@ import type { Result } from '../../errors.js';
 import type { Expr, Loc } from '../../tla/ast.js';
 import type { ModelConfig } from '../../tla/cfg/types.js';
 import type { LoadedSpec } from '../../tla/modules/types.js';
-import type {
-  ActionLabel,
-  NamedActionPredicate,
-  NamedStatePredicate,
-  SearchContext,
-  State,
-  Transition,
+import {
+  type ActionLabel,
+  EvalError as ModelEvalError,
+  type NamedActionPredicate,
+  type NamedStatePredicate,
+  type SearchContext,
+  type State,
+  type Transition,
 } from '../model.js';
 import { fingerprint, fingerprintValues, Tag, type Value } from '../value/index.js';
 import { compileAction } from './compile-action.js';
@@ -80,7 +81,9 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
       nextName = cfg.next.name;
     }
   }
-  if (initExprs.length === 0 && !cfg.specification && !cfg.init) {
+  // A spec without variables needs no behaviour: TLC evaluates its ASSUMEs and finds no state.
+  const noBehavior = !cfg.specification && !cfg.init && !cfg.next && b.variables.length === 0;
+  if (initExprs.length === 0 && !cfg.specification && !cfg.init && !noBehavior) {
     b.error('cfg-no-behaviour', 'The configuration gives neither INIT and NEXT nor SPECIFICATION.', {
       file: cfg.file,
       line: 1,
@@ -225,6 +228,7 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
     variables,
     initialStates(ctx: SearchContext): Iterable<Transition> {
       const out: Transition[] = [];
+      if (noBehavior) return out;
       const partial: (Value | undefined)[] = new Array(nVars).fill(undefined);
       const c = genCtx;
       c.state = partial;
@@ -302,7 +306,17 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
     display(state: State): [string, Value][] {
       if (aliasFn) {
         const c = makeCtx(state as Value[]);
-        const v = run(aliasFn, c);
+        let v: Value;
+        try {
+          v = run(aliasFn, c);
+        } catch (e) {
+          // As TLC: the state's variables and the error, and the trace goes on.
+          if (!(e instanceof ModelEvalError)) throw e;
+          return [
+            ...variables.map((n, i): [string, Value] => [n, state[i]!]),
+            ['_ALIASEvalError', e.message],
+          ];
+        }
         if (typeof v === 'object' && v.tag === Tag.Record) return v.names.map((n, i) => [n, v.values[i]]);
         return [[cfg.alias!.name, v]];
       }

@@ -12,6 +12,12 @@ export interface Globals {
   instanceScope(b: Extract<Binding, { kind: 'instance' }>): Scope;
   /** TLCSet/TLCGet registers. */
   registers: Map<number, Value>;
+  /**
+   * The cfg's overrides of definitions (`Op <- Other`, `Op = value`), by
+   * name: they replace that definition in every module and every instance,
+   * standard modules included (`Seq <- BoundedSeq`), as in TLC.
+   */
+  overrides?: Map<string, Binding>;
 }
 
 export interface CEnv {

@@ -102,22 +102,19 @@ export class ModelBuilder {
         return { kind: 'alias', name: a.by, scope: lazyScope(rootScopeRef) };
       },
     };
+    // Overrides of definitions (`Op <- Other`, `Op = value` where Op is defined, not declared)
+    // replace Op wherever a module defines it, in the root's modules and in every instance.
+    this.g.overrides = new Map(
+      cfg.constants.map((a): [string, Binding] => [
+        a.name,
+        a.kind === 'value'
+          ? { kind: 'value', value: cfgValue(a.value), name: a.name }
+          : { kind: 'alias', name: a.by, scope: lazyScope(rootScopeRef) },
+      ]),
+    );
     this.root = buildModuleEnv(this.spec, this.spec.root.name, inst, this.g);
     this.rootEnvs = inst.envs;
     rootScopeRef.scope = this.root.scope;
-    // Overrides of definitions: `Op <- Other` or `Op = value` where Op is defined, not declared.
-    for (const a of cfg.constants) {
-      for (const env of inst.envs.values()) {
-        const b = env.scope.own(a.name);
-        if (!b || (b.kind !== 'def' && b.kind !== 'native')) continue;
-        const nb: Binding =
-          a.kind === 'value'
-            ? { kind: 'value', value: cfgValue(a.value), name: a.name }
-            : { kind: 'alias', name: a.by, scope: this.root.scope };
-        env.scope.set(a.name, nb);
-        if (env.exports.has(a.name)) env.exports.set(a.name, nb);
-      }
-    }
   }
 
   env(scope: Scope, alloc: { size: number }): CEnv {

@@ -76,12 +76,13 @@ export function buildModuleEnv(
       case 'OperatorDef':
       case 'FunctionDef': {
         const b: Binding =
-          std && isBuiltinOperator(name, u.name)
+          g.overrides?.get(u.name) ??
+          (std && isBuiltinOperator(name, u.name)
             ? { kind: 'native', name: u.name, module: name }
             : {
                 kind: 'def',
                 entry: { name: u.name, module: name, def: u, scope, depth: inst.depth, forms: {} },
-              };
+              });
         add(u.name, b, !u.local);
         break;
       }
@@ -119,7 +120,7 @@ export function instantiate(
     decl(name, _kind, loc) {
       const s = subst.get(name);
       if (s) return { kind: 'subst', name, entry: { expr: s.value, scope: owner, depth, forms: {} } };
-      if (!owner.lookup(name)) {
+      if (!owner.visible(name)) {
         return evalFail(
           'other',
           `INSTANCE ${u.module} has no substitution for ${name}, and no ${name} is in scope.`,

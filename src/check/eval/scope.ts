@@ -91,6 +91,11 @@ export class Scope {
   own(name: string): Binding | undefined {
     return this.names.get(name);
   }
+  /** Whether the name is bound here or in an enclosing scope (aliases not followed: they may not resolve yet). */
+  visible(name: string): boolean {
+    for (let s: Scope | null = this; s; s = s.parent) if (s.names.has(name)) return true;
+    return false;
+  }
   lookup(name: string): Binding | undefined {
     let s: Scope | null = this;
     while (s) {

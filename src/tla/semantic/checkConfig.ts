@@ -76,6 +76,9 @@ export function checkConfig(spec: LoadedSpec, cfg: ModelConfig): Diagnostic[] {
     }
     const where = c.module ?? spec.root.name;
     const target = scope.get(c.name);
+    // `a = a` introduces the model value a, declared or not (TLC allows it).
+    const selfModelValue = c.kind === 'value' && c.value.kind === 'modelValue' && c.value.name === c.name;
+    if (target === undefined && selfModelValue) continue;
     if (target === undefined || target.kind === 'variable' || target.kind === 'instance') {
       diagnostics.push(
         cfgError(
@@ -117,7 +120,12 @@ export function checkConfig(spec: LoadedSpec, cfg: ModelConfig): Diagnostic[] {
         cfg.specification.loc,
       ),
     );
-  } else if (cfg.specification === undefined && (cfg.init === undefined || cfg.next === undefined)) {
+  } else if (
+    cfg.specification === undefined &&
+    (cfg.init === undefined || cfg.next === undefined) &&
+    (initNext || hasVariables(root))
+  ) {
+    // Without variables there is no behaviour to give: TLC evaluates the ASSUMEs and stops.
     const missing = cfg.init === undefined ? (cfg.next === undefined ? 'INIT and NEXT' : 'INIT') : 'NEXT';
     diagnostics.push(
       cfgError(
@@ -128,4 +136,9 @@ export function checkConfig(spec: LoadedSpec, cfg: ModelConfig): Diagnostic[] {
     );
   }
   return diagnostics;
+}
+
+function hasVariables(root: Map<string, { kind: string }>): boolean {
+  for (const s of root.values()) if (s.kind === 'variable') return true;
+  return false;
 }
