@@ -37,7 +37,14 @@ export function formatAnnotations(outcomes: readonly ModelOutcome[]): string[] {
     });
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text for a Markdown table cell: no raw HTML, no column break, one line. */
+const cell = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
 /** The Markdown job summary: a headline and one row per model, then what failed. */
 export function formatJobSummary(outcomes: readonly ModelOutcome[], title: string): string {

@@ -196,6 +196,7 @@ async function checkAll(jobs: readonly CheckJob[], options: CiOptions, io: CiIO)
       if (outcome.status === 'fail' && !outcome.location) outcome.location = failurePlace(outcome, lib);
       progress.finished(job.name);
       if (!options.json) io.stdout(`${formatOutcomeLine(outcome)}\n`);
+      progress.redraw();
       return outcome;
     });
   } finally {
@@ -228,6 +229,10 @@ function progressReporter(total: number, enabled: boolean, io: CiIO) {
       running.delete(name);
       done++;
       clear();
+    },
+    /** Shows the line again after a model's result was printed, while others still run. */
+    redraw() {
+      if (running.size > 0) draw();
     },
     done: clear,
   };
