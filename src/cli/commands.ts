@@ -1,6 +1,8 @@
 /** Every `tlaw` sub-command, registered in the order `tlaw --help` lists them. */
 import type { Command } from 'commander';
 import { registerCheckCommand } from './check.js';
+import { registerCiCommand } from './ci.js';
+import { registerInitCommand } from './init.js';
 import { registerParseCommand } from './parse.js';
 import { registerReplayCommand } from './replay.js';
 import { registerTlcCommand } from './tlc.js';
@@ -8,8 +10,10 @@ import { registerTraceCommand } from './trace.js';
 
 export function registerCommands(program: Command): void {
   registerCheckCommand(program);
+  registerCiCommand(program);
   registerParseCommand(program);
   registerReplayCommand(program);
   registerTraceCommand(program);
+  registerInitCommand(program);
   registerTlcCommand(program);
 }
