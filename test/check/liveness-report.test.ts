@@ -104,9 +104,11 @@ describe('tlaw check: liveness reports', () => {
     expect(stderr).toBe('');
   });
 
-  it('warns, with the formula location, about a property it cannot check', async () => {
-    const { code, stderr } = await check('hand', 'Stall.tla', 'StallUnsupported.cfg');
-    expect(code).toBe(0);
+  it('warns, with the formula location, about a property it cannot check, and does not pass', async () => {
+    const { code, stdout, stderr } = await check('hand', 'Stall.tla', 'StallUnsupported.cfg');
+    expect(code).toBe(255);
+    expect(stdout).not.toContain('No error has been found');
+    expect(stdout).toContain('Error: No error was found, but PROPERTY NotBoth was not checked');
     expect(stderr).toMatch(
       /Stall\.tla:16:12: warning: PROPERTY NotBoth is not checked by the embedded checker/,
     );

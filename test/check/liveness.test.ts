@@ -151,13 +151,21 @@ describe('liveness: formulas', () => {
     expect(result).toMatchObject({ result: 'liveness-violation', violated: 'Reach', stuttering: true });
   });
 
-  it('lists a property it cannot read as unchecked and still checks the model', () => {
+  it('lists a property it cannot read as unchecked, checks the model, and does not call it verified', () => {
     const { result, unchecked } = check(HAND, 'Stall.tla', 'StallUnsupported.cfg');
-    expect(result.result).toBe('ok');
+    expect(result).toMatchObject({ result: 'error', exitCode: 255, distinctStates: expect.any(Number) });
+    expect(result.message).toContain('PROPERTY NotBoth was not checked');
     expect(unchecked).toHaveLength(1);
     expect(unchecked[0]!.name).toBe('NotBoth');
     expect(unchecked[0]!.reason).toMatch(/-\+->/);
     expect(unchecked[0]!.loc?.line).toBe(16);
+  });
+
+  it('does not pass a model whose property has a tableau over the limit', () => {
+    const { result, unchecked } = check(HAND, 'BigTableau.tla', 'BigTableau.cfg');
+    expect(unchecked.map((u) => u.reason)).toEqual([expect.stringMatching(/tableau exceeds/)]);
+    expect(result).toMatchObject({ result: 'error', exitCode: 255 });
+    expect(result.message).toContain('PROPERTY Big was not checked');
   });
 
   it('is exactly the safety search for a model without temporal properties', () => {

@@ -33,14 +33,32 @@ export function checkWithLiveness(
   options: Omit<BfsOptions, 'store'> = {},
 ): LivenessCheck {
   const { plan, unchecked } = planLiveness(model, cfg);
-  if (!plan) return { result: bfs(model, options), unchecked };
+  if (!plan) return { result: notVerified(bfs(model, options), unchecked), unchecked };
   const store = new GraphRecordingStore(plan.evaluator);
   const result = bfs(store.wrap(model), { ...options, store });
   if (result.result !== 'ok') return { result, unchecked };
   const started = Date.now();
   const checked = checkProperties(model, plan, store.graph(), result);
   checked.durationMs = result.durationMs + (Date.now() - started);
-  return { result: checked, unchecked };
+  return { result: notVerified(checked, unchecked), unchecked };
+}
+
+/**
+ * A search that found no error while some temporal property went unchecked
+ * has not verified the model: it must not read as passed. It becomes an
+ * error (exit 255) that names the unchecked properties; a violation found
+ * anyway stays what it is.
+ */
+export function notVerified(result: CheckResult, unchecked: readonly UncheckedProperty[]): CheckResult {
+  if (result.result !== 'ok' || unchecked.length === 0) return result;
+  const names = unchecked.map((p) => p.name).join(', ');
+  const what = unchecked.length === 1 ? `PROPERTY ${names} was` : `PROPERTYs ${names} were`;
+  return {
+    ...result,
+    result: 'error',
+    exitCode: ExitCode.systemError,
+    message: `No error was found, but ${what} not checked, so the model is not verified (use --engine tlc).`,
+  };
 }
 
 /** Checks each planned property on the complete graph; the first violated one is reported. */
