@@ -29,7 +29,10 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
     // TLC's own command line works too (`tlaw check -workers 2 -deadlock -config X.cfg Spec`).
-    await program.parseAsync(translateTlcOptions(argv));
+    const notes: string[] = [];
+    const args = translateTlcOptions(argv, notes);
+    for (const note of notes) process.stderr.write(`tlaw: note: ${note}\n`);
+    await program.parseAsync(args);
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version end here with code 0; usage errors were already printed.

@@ -58,9 +58,10 @@ function engineIsTlc(args: readonly string[]): boolean {
 
 /**
  * `argv` (node, script, command, …) with TLC's options of a `check` command
- * turned into tlaw's; any other command is returned unchanged.
+ * turned into tlaw's; any other command is returned unchanged. `notes`
+ * says what an option means for the embedded engine when it differs.
  */
-export function translateTlcOptions(argv: readonly string[]): string[] {
+export function translateTlcOptions(argv: readonly string[], notes: string[] = []): string[] {
   const at = argv.findIndex((a, i) => i >= 2 && !a.startsWith('-'));
   if (at < 0 || argv[at] !== 'check') return [...argv];
   const head = argv.slice(0, at + 1);
@@ -83,13 +84,18 @@ export function translateTlcOptions(argv: readonly string[]): string[] {
         out.push(`-${a}`);
         if (next !== undefined) out.push(rest[++i]!);
         continue;
-      case '-workers':
-        out.push('--workers');
-        if (next !== undefined) {
-          i++;
-          out.push(next === 'auto' ? String(availableParallelism()) : next);
+      case '-workers': {
+        if (next === undefined) {
+          out.push('--workers');
+          continue;
         }
+        i++;
+        const workers = next === 'auto' ? String(availableParallelism()) : next;
+        // TLC's -workers is a speed setting: the embedded engine, which runs one, notes it and goes on.
+        if (tlc || workers === '1') out.push('--workers', workers);
+        else notes.push(`-workers ${next}: the embedded checker runs one worker (--engine tlc runs TLC's).`);
         continue;
+      }
       case '-deadlock':
         out.push('--no-deadlock');
         continue;

@@ -12,13 +12,13 @@ describe("TLC's command line for tlaw check", () => {
   it("turns TLC's options into tlaw's", () => {
     expect(
       translateTlcOptions(
-        argv('check', '-workers', '2', '-deadlock', '-config', 'X.cfg', '-depth', '5', '-seed', '9', 'S.tla'),
+        argv('check', '-workers', '1', '-deadlock', '-config', 'X.cfg', '-depth', '5', '-seed', '9', 'S.tla'),
       ),
     ).toEqual(
       argv(
         'check',
         '--workers',
-        '2',
+        '1',
         '--no-deadlock',
         '--config',
         'X.cfg',
@@ -29,9 +29,17 @@ describe("TLC's command line for tlaw check", () => {
         'S.tla',
       ),
     );
-    expect(translateTlcOptions(argv('check', '-workers', 'auto', 'S.tla'))).toEqual(
-      argv('check', '--workers', String(availableParallelism()), 'S.tla'),
+    expect(translateTlcOptions(argv('check', '--engine', 'tlc', '-workers', 'auto', 'S.tla'))).toEqual(
+      argv('check', '--engine', 'tlc', '--workers', String(availableParallelism()), 'S.tla'),
     );
+  });
+
+  it('notes, rather than refuses, -workers N for the embedded engine, which runs one', () => {
+    const notes: string[] = [];
+    expect(translateTlcOptions(argv('check', '-workers', '4', 'S.tla'), notes)).toEqual(
+      argv('check', 'S.tla'),
+    );
+    expect(notes).toEqual(["-workers 4: the embedded checker runs one worker (--engine tlc runs TLC's)."]);
   });
 
   it("reads TLC's -simulate forms", () => {
@@ -82,7 +90,8 @@ describe('tlaw check with a TLC command line, end to end', () => {
 
   it('-deadlock turns deadlock checking off, as in TLC', () => {
     expect(tlaw('check', '-workers', '1', '-config', 'Deadlock.cfg', 'Deadlock').status).toBe(11);
-    const off = tlaw('check', '-workers', '1', '-deadlock', '-config', 'Deadlock.cfg', 'Deadlock');
+    const off = tlaw('check', '-workers', '2', '-deadlock', '-config', 'Deadlock.cfg', 'Deadlock');
+    expect(off.stderr).toContain('-workers 2: the embedded checker runs one worker');
     expect([off.status, off.stdout]).toEqual([0, expect.stringContaining('No error has been found')]);
   });
 });
