@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SearchProgress } from '../../src/check/search/index.js';
 import { runCheck } from '../../src/cli/check.js';
+import { checkWithTlc } from '../../src/cli/check-tlc.js';
 import { runTraceShow } from '../../src/cli/trace.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -191,5 +193,22 @@ describe("tlaw check --engine tlc shows TLC's own error", () => {
     expect(r.stdout).toContain(
       'Error: The invariant TypeOK specified in the configuration file\nis not defined in the specification.',
     );
+  });
+});
+
+describe("TLC's progress", () => {
+  it("reaches the progress line in the embedded search's terms", async () => {
+    const jar = standInJar(fixture);
+    const seen: SearchProgress[] = [];
+    const spec = join(fixture, 'TwoInvariants.tla');
+    await checkWithTlc(
+      { name: 'TwoInvariants', spec, config: spec.replace(/\.tla$/, '.cfg') },
+      { tlcJar: jar },
+      (p) => seen.push(p),
+    );
+    expect(seen.map((p) => [p.totalStates, p.distinctStates, p.statesLeftOnQueue, p.level])).toEqual([
+      [1, 1, 0, 1],
+      [14, 11, 3, 5],
+    ]);
   });
 });
