@@ -38,6 +38,7 @@ import {
   violatedStatePredicate,
 } from './outcome.js';
 import { MemoryStateQueue, type StateQueue } from './queue.js';
+import { type StopRequest, stoppedResult } from './stop.js';
 import { MemoryStateStore, type SeenStateStore } from './store.js';
 import { type PathState, rebuildPath, toTraceSteps } from './trace.js';
 
@@ -68,6 +69,8 @@ export interface BfsOptions {
    * never fire are listed too.
    */
   coverage?: { declared: readonly DeclaredAction[] };
+  /** Asked before each state is explored: a reason (`SIGINT`) stops the search with the counts so far. */
+  stop?: StopRequest;
 }
 
 /** Model-checks `model` exhaustively, breadth first. */
@@ -195,6 +198,8 @@ class BfsRun {
     let nextCtx: SearchContext = { level: 2 };
     const group: Transition[] = [];
     while (this.queue.dequeue(entry)) {
+      const stopReason = this.options.stop?.();
+      if (stopReason) return stoppedResult(stopReason, this.counts(), this.startedAt, 1);
       if (entry.id >= levelEnd) {
         level++;
         levelEnd = this.store.size;

@@ -25,6 +25,7 @@ import {
   violatedStatePredicate,
 } from './outcome.js';
 import { seededPrng } from './prng.js';
+import { type StopRequest, stoppedResult } from './stop.js';
 import { type PathState, toTraceSteps } from './trace.js';
 
 export interface SimulateOptions {
@@ -35,6 +36,8 @@ export interface SimulateOptions {
   seed: number;
   /** Report deadlocks; defaults to the model's CHECK_DEADLOCK. */
   checkDeadlock?: boolean;
+  /** Asked before each behaviour: a reason (`SIGINT`) stops the simulation with the counts so far. */
+  stop?: StopRequest;
 }
 
 export function simulate(model: Model, options: SimulateOptions): CheckResult {
@@ -96,6 +99,8 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
     if (inits.length === 0) return makeResult('ok', ExitCode.ok, counts(), startedAt);
 
     for (let run = 0; run < options.behaviours; run++) {
+      const stopReason = options.stop?.();
+      if (stopReason) return stoppedResult(stopReason, counts(), startedAt);
       const first = inits[rng.below(inits.length)]!;
       path = [{ state: first.state, action: first.action }];
       longest = Math.max(longest, 1);
