@@ -15,6 +15,13 @@ import type { Binding } from './scope.js';
 export function targetVar(e: Expr, env: CEnv, mode: ActionMode): number | undefined {
   let inner: Expr = e;
   if (mode === 'next') {
+    // A parameter that stands for a primed variable (see primedVarParam) is a target too.
+    if (e.kind === 'Ident') {
+      const b = env.scope.lookup(e.name);
+      if (b?.kind === 'subst' && b.entry.expr.kind === 'Prime' && b.entry.expr.expr.kind === 'Ident')
+        return varOf(b.entry.scope.lookup(b.entry.expr.expr.name));
+      return undefined;
+    }
     if (e.kind !== 'Prime') return undefined;
     inner = e.expr;
   }

@@ -30,7 +30,7 @@ import { bindComponent, compileBinder } from './compile-binders.js';
 import { asBool, compileExpr } from './compile-expr.js';
 import { resolveInstanceRef } from './compile-instance.js';
 import { letScope } from './compile-let.js';
-import { compileArgs, formKey, paramScope, varArgSig } from './compile-ops.js';
+import { compileArgs, formKey, paramScope, varArgSig, withoutPrimedArgs } from './compile-ops.js';
 import type { CEnv } from './env.js';
 import { type Act, evalFail, type Fn, hop, type LabelInfo } from './runtime.js';
 import type { DefEntry, DefForm } from './scope.js';
@@ -186,8 +186,8 @@ function compileOpAppPart(
   if (b.kind === 'def' && b.entry.def.kind === 'OperatorDef') {
     const params = b.entry.def.params;
     if (params.length !== e.args.length) return guardPart(e, env);
-    const argFns = compileArgs(params, e.args, env);
     const sig = varArgSig(params, e.args, env);
+    const argFns = withoutPrimedArgs(compileArgs(params, e.args, env), sig);
     return { act: defAction(b.entry, argFns, env.depth - b.entry.depth, undefined, env, opts, sig) };
   }
   return guardPart(e, env);

@@ -11,7 +11,16 @@ import { compileExpr } from './compile-expr.js';
 import { compileOpArg } from './compile-oparg.js';
 import type { CEnv } from './env.js';
 import { compileNative, hasNative } from './natives.js';
-import { type Ctx, evalFail, type Fn, type Frame, hop, type OpClosure, snapshotCtx } from './runtime.js';
+import {
+  type Ctx,
+  evalFail,
+  type Fn,
+  type Frame,
+  hop,
+  type OpClosure,
+  overflowLocated,
+  snapshotCtx,
+} from './runtime.js';
 import { type Binding, type DefEntry, type DefForm, type Deps, Scope, type SubstEntry } from './scope.js';
 
 function newDeps(): Deps {
@@ -36,6 +45,7 @@ export function paramScope(entry: DefEntry, sig?: readonly number[]): Scope {
     entry.def.params.forEach((p, i) => {
       const v = sig?.[i] ?? -1;
       if (v >= 0) scope.set(p.name, { kind: 'var', index: v, name: p.name });
+      else if (v <= PRIMED_BASE) scope.set(p.name, primedVarParam(p.name, PRIMED_BASE - v, entry));
       else
         scope.set(p.name, { kind: 'local', depth: entry.depth + 1, slot: i, arity: p.arity, name: p.name });
     });
@@ -43,7 +53,36 @@ export function paramScope(entry: DefEntry, sig?: readonly number[]): Scope {
   return scope;
 }
 
-/** Which arguments of a call are state variables (by index, -1 otherwise); undefined when none is. */
+/**
+ * A primed variable `x'` passed as an argument (`Bump(x, x')`, as Specifying
+ * Systems writes its memory specs): inside the body the parameter stands for
+ * `x'` itself, so `nxt = cur + 1` assigns x and `nxt` reads x's next value.
+ */
+function primedVarParam(name: string, index: number, entry: DefEntry): Binding {
+  const loc = entry.def.loc;
+  const scope = new Scope(null, entry.module);
+  scope.set(name, { kind: 'var', index, name });
+  const expr: Expr = { kind: 'Prime', expr: { kind: 'Ident', name, loc }, loc };
+  return { kind: 'subst', name, entry: { expr, scope, depth: entry.depth + 1, forms: {} } };
+}
+
+/** varArgSig's code for "the primed variable i": PRIMED_BASE - i. */
+const PRIMED_BASE = -2;
+
+/**
+ * The argument functions of an action call, without those of primed
+ * variables: the body reads `x'` through the parameter (primedVarParam), and
+ * evaluating it before the body assigns x would fail.
+ */
+export function withoutPrimedArgs(argFns: Fn[], sig: readonly number[] | undefined): Fn[] {
+  if (!sig) return argFns;
+  return argFns.map((fn, i) => ((sig[i] ?? -1) <= PRIMED_BASE ? () => false : fn));
+}
+
+/**
+ * Which arguments of a call are state variables (by index), primed state
+ * variables (PRIMED_BASE - index), or neither (-1); undefined when none is.
+ */
 export function varArgSig(
   params: readonly { arity: number }[],
   args: readonly Expr[],
@@ -52,11 +91,14 @@ export function varArgSig(
   let any = false;
   const sig = params.map((p, i) => {
     const a = args[i];
-    if (p.arity > 0 || a?.kind !== 'Ident') return -1;
-    const v = varOf(env.scope.lookup(a.name));
+    if (p.arity > 0 || a === undefined) return -1;
+    const primed = a.kind === 'Prime' && a.expr.kind === 'Ident';
+    const ident = primed ? a.expr : a;
+    if (ident.kind !== 'Ident') return -1;
+    const v = varOf(env.scope.lookup(ident.name));
     if (v === undefined) return -1;
     any = true;
-    return v;
+    return primed ? PRIMED_BASE - v : v;
   });
   return any ? sig : undefined;
 }
@@ -89,11 +131,12 @@ export function defValueForm(
   };
   const def = entry.def;
   if (def.kind === 'OperatorDef') {
-    form.fn = compileExpr(def.body, inner);
+    const body = compileExpr(def.body, inner);
+    form.fn = def.recursive ? overflowLocated(body, def.body.loc) : body;
   } else {
     // f[x \in S] == body: a function evaluated on application, each application in a frame of its own.
     const binder = compileBinder(def.bounds, inner);
-    const body = compileExpr(def.body, binder.env);
+    const body = overflowLocated(compileExpr(def.body, binder.env), def.body.loc);
     const alloc = form.alloc;
     form.fn = (c, nf) => {
       const dom = binderDomain(binder, c, nf);
