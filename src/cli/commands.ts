@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { registerCheckCommand } from './check.js';
 import { registerCiCommand } from './ci.js';
+import { registerExploreCommand } from './explore.js';
+import { registerGraphCommand } from './graph.js';
 import { registerInitCommand } from './init.js';
 import { registerParseCommand } from './parse.js';
 import { registerReplayCommand } from './replay.js';
@@ -14,6 +16,8 @@ export function registerCommands(program: Command): void {
   registerParseCommand(program);
   registerReplayCommand(program);
   registerTraceCommand(program);
+  registerExploreCommand(program);
+  registerGraphCommand(program);
   registerInitCommand(program);
   registerTlcCommand(program);
 }
