@@ -22,6 +22,6 @@ export function traceToResultSteps(trace: Trace): TraceStep[] {
   return trace.states.map((s, i) => ({
     index: i + 1,
     action: s.action ?? { name: i === 0 ? 'Initial predicate' : 'Action', params: [] },
-    state: trace.vars.filter((v) => v in s.values).map((v) => [v, s.values[v]!]),
+    state: trace.vars.filter((v) => Object.hasOwn(s.values, v)).map((v) => [v, s.values[v]!]),
   }));
 }
