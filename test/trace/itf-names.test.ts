@@ -8,7 +8,15 @@ describe('ITF with variables and fields named like object internals', () => {
   const trace: Trace = {
     spec: 'Proto',
     vars: ['__proto__', 'constructor', 'y'],
-    states: [{ values: Object.fromEntries([['__proto__', record], ['constructor', 3], ['y', 0]]) }],
+    states: [
+      {
+        values: Object.fromEntries([
+          ['__proto__', record],
+          ['constructor', 3],
+          ['y', 0],
+        ]),
+      },
+    ],
   };
 
   it('writes the value of a variable named __proto__ and a record field named __proto__', () => {
