@@ -132,6 +132,11 @@ export function registerCheckCommand(program: Command): void {
     )
     .option('--tlc-args <args>', 'more TLC options for --engine tlc, e.g. "-fp 3 -coverage 1 -checkpoint 0"')
     .option('--java-opts <opts>', 'JVM options for --engine tlc, e.g. "-Xmx8g" (default -XX:+UseParallelGC)')
+    .addHelpText(
+      'after',
+      "\nTLC's command line works too: -config F, -deadlock (no deadlock check), -workers N, -simulate [num=N],\n" +
+        '-depth N, -seed N, -coverage N, and a spec named without .tla; other TLC options go to TLC (--engine tlc).',
+    )
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await runCheck(paths, options);
     });
