@@ -133,10 +133,30 @@ export function evalFail(kind: ModelEvalError['kind'], message: string, loc?: Lo
 
 export { ModelEvalError };
 
+const STACK_OVERFLOW = 'Stack overflow while evaluating the spec (recursion too deep).';
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/**
+ * `fn`, where a stack overflow becomes an evaluation error at `loc`: wraps
+ * the bodies of recursive definitions, so that the error names the
+ * recursion that went too deep (the innermost one catches it).
+ */
+export function overflowLocated<A, B, R>(fn: (a: A, b: B) => R, loc: Loc): (a: A, b: B) => R {
+  return (a, b) => {
+    try {
+      return fn(a, b);
+    } catch (e) {
+      if (isStackOverflow(e)) throw new ModelEvalError('other', STACK_OVERFLOW, loc);
+      throw e;
+    }
+  };
+}
+
 /** Turns the JS engine's stack overflow (deep recursion in a spec) into an evaluation error. */
 export function stackOverflowToEvalError(e: unknown): never {
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    throw new ModelEvalError('other', 'Stack overflow while evaluating the spec (recursion too deep).');
-  }
+  if (isStackOverflow(e)) throw new ModelEvalError('other', STACK_OVERFLOW);
   throw e;
 }
