@@ -6,7 +6,7 @@
  * outcome. Exit codes are TLC's where TLC has one, so scripts written for
  * TLC keep working.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Loc } from './tla/ast.js';
 
 /** Process exit codes, TLC's numbering. */
@@ -104,6 +104,11 @@ export interface Result<T> {
 /** Reads a text file; an unreadable file is an 'io' diagnostic naming it (`Cannot read X: file not found.`). */
 export function readTextFile(path: string): Result<string> {
   try {
+    // A device (/dev/zero) or a folder is not a text file, and reading /dev/zero never ends.
+    const stat = statSync(path);
+    if (!stat.isFile() && !stat.isFIFO()) {
+      return { diagnostics: [ioDiagnostic(`Cannot read ${path}: not a regular file.`)] };
+    }
     return { value: readFileSync(path, 'utf8'), diagnostics: [] };
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;

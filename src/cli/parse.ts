@@ -29,14 +29,15 @@ function runParse(spec: string, opts: ParseOptions): void {
   const loaded = loadSpec(spec, { libPaths: opts.lib ?? [] });
   const diagnostics = loaded.value ? [...loaded.diagnostics, ...checkSpec(loaded.value)] : loaded.diagnostics;
   if (!loaded.value || diagnostics.some((d) => d.severity === 'error')) {
-    if (opts.json) process.stdout.write(`${JSON.stringify({ diagnostics }, null, 2)}\n`);
+    if (opts.json) process.stdout.write(`${JSON.stringify({ diagnostics })}\n`);
     else printDiagnostics(diagnostics);
     process.exitCode = exitCodeFor(diagnostics);
     return;
   }
   const { root, modules } = loaded.value;
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(root, null, 2)}\n`);
+    // One JSON object on one line, as every --json output.
+    process.stdout.write(`${JSON.stringify(root)}\n`);
   } else {
     printDiagnostics(diagnostics);
     const others = [...modules.keys()].filter((name) => name !== root.name);

@@ -75,6 +75,20 @@ describe('tlaw parse', () => {
     expect(JSON.parse(out)).toMatchObject({ diagnostics: [{ code: 'syntax', loc: { line: 11, col: 1 } }] });
   });
 
+  it('prints the AST as one JSON object on one line', async () => {
+    const { out, code } = await run(join(fixtures, 'Operators.tla'), '--json');
+    expect(code).toBe(0);
+    expect(out.endsWith('\n')).toBe(true);
+    expect(out.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('prints diagnostics as one JSON object on one line', async () => {
+    const { out, code } = await run('/dev/zero', '--json');
+    expect(code).toBe(152);
+    expect(out.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(out).diagnostics[0].message).toBe('Cannot read /dev/zero: not a regular file.');
+  });
+
   it('reports a missing EXTENDS module with its location', async () => {
     const file = join(scratch, 'Lonely.tla');
     writeFileSync(file, '---- MODULE Lonely ----\nEXTENDS NoSuchModule\nA == 1\n====\n');

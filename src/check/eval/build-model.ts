@@ -190,7 +190,7 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
   let perms: Perm[] | undefined;
   if (cfg.symmetry) {
     const e = b.named(cfg.symmetry);
-    if (e) perms = permsOf(run(b.value(e, rootScope), makeCtx()));
+    if (e) perms = permsOf(run(b.value(e, rootScope), makeCtx()), e.loc);
   }
   if (viewExpr) {
     const t = b.value(viewExpr, rootScope);

@@ -3,6 +3,8 @@
  * fingerprint of a state as TLC computes it under symmetry: the smallest
  * fingerprint among the images of the state under every permutation.
  */
+
+import type { Loc } from '../../tla/ast.js';
 import {
   type AnyFcn,
   applyFcn,
@@ -20,16 +22,20 @@ import {
   TupleValue,
   type Value,
 } from '../value/index.js';
+import { evalFail } from './runtime.js';
 
 /** A permutation of model values. */
 export type Perm = Map<ModelValue, Value>;
 
 /** The permutations given by a SYMMETRY set (a set of functions from model values to model values). */
-export function permsOf(symmetrySet: Value): Perm[] {
-  if (!isSet(symmetrySet)) return [];
+export function permsOf(symmetrySet: Value, loc?: Loc): Perm[] {
+  // TLC refuses anything else (`S == 3`) before the search starts.
+  const refuse = (): never =>
+    evalFail('other', 'The symmetry operator must specify a set of functions.', loc);
+  if (!isSet(symmetrySet)) return refuse();
   return setElems(symmetrySet).map((p) => {
     const perm: Perm = new Map();
-    if (!isFcn(p)) return perm;
+    if (!isFcn(p)) return refuse();
     const { domain } = fcnView(p as AnyFcn);
     for (const d of domain) if (d instanceof ModelValue) perm.set(d, applyFcn(p as AnyFcn, d));
     return perm;

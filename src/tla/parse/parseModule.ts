@@ -49,8 +49,15 @@ export function parseModuleFile(path: string): Result<Module> {
   const file = resolve(path);
   const read = readTextFile(file);
   if (read.value === undefined) return { diagnostics: read.diagnostics };
-  const text = read.value;
-  return parseModuleText(text, file);
+  const parsed = parseModuleText(read.value, file);
+  const module = parsed.value;
+  if (module && module.name !== baseName(file)) {
+    // SANY finds a module by its file name, and refuses a file that holds another module.
+    const message = `File name '${baseName(file)}' does not match the name '${module.name}' of the top level module it contains.`;
+    const loc = { file, line: module.loc.line, col: module.loc.col };
+    return { diagnostics: [...parsed.diagnostics, { code: 'syntax', severity: 'error', message, loc }] };
+  }
+  return parsed;
 }
 
 /** The file's module: the one named after the file when there are several, else the first. */
