@@ -48,6 +48,8 @@ export const TlcCode = {
   depth: 2194,
   /** Final "N states generated, N distinct states found, N states left on queue." */
   stats: 2199,
+  /** A simulation's final "The number of states generated: N". */
+  simulationStats: 2210,
   /** Progress line. */
   progress: 2200,
   /** One trace state. */

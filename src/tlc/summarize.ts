@@ -81,7 +81,7 @@ export function summarizeTlcItems(items: readonly ToolItem[], options: Summarize
   const summary: TlcSummary = {
     result: 'error',
     violated: null,
-    totalStates: counts[0] ?? null,
+    totalStates: counts[0] ?? simulatedStates(lastOf(TlcCode.simulationStats)),
     distinctStates: counts[1] ?? null,
     statesLeftOnQueue: counts[2] ?? null,
     initialStates: init ? (numbersIn(init.text)[0] ?? null) : null,
@@ -94,7 +94,8 @@ export function summarizeTlcItems(items: readonly ToolItem[], options: Summarize
   if (version) summary.version = version.text.trim();
 
   if (!primary) {
-    const success = first(TlcCode.success);
+    // A simulation that found nothing prints no "No error has been found": its exit code 0 says so.
+    const success = first(TlcCode.success) ?? (options.exitCode === 0 ? first(TlcCode.finished) : undefined);
     summary.result = success ? 'ok' : 'error';
     summary.exitCode = options.exitCode ?? (success ? 0 : 255);
     if (!success) {
@@ -263,6 +264,12 @@ function innermostPosition(text: string): TlcLocation | undefined {
   const lines = text.split('\n').filter((l) => /^\d+\. Line /.test(l.trim()));
   const last = lines.at(-1);
   return last ? findLocation(last) : undefined;
+}
+
+/** "The number of states generated: N" of a simulation's final 2210 message. */
+function simulatedStates(message: ToolMessage | undefined): number | null {
+  const n = message ? /states generated: ([\d,]+)/.exec(message.text)?.[1] : undefined;
+  return n === undefined ? null : Number(n.replace(/,/g, ''));
 }
 
 function numbersIn(text: string): number[] {

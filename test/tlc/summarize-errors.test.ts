@@ -47,3 +47,25 @@ describe("TLC's errors before the search, read from its outputs alone (no exit c
     ]);
   });
 });
+
+describe('a TLC simulation (-simulate) that finds nothing', () => {
+  const tool = (code: number, text: string) =>
+    `@!@!@STARTMSG ${code}:0 @!@!@\n${text}\n@!@!@ENDMSG ${code} @!@!@\n`;
+  const run = [
+    tool(2188, 'Running Random Simulation with seed 7 with 1 worker on 2 cores.'),
+    tool(2190, 'Finished computing initial states: 1 distinct state generated at 2026-12-07 05:00:00.'),
+    tool(2210, 'The number of states generated: 1,234\nSimulation using seed 7 and aril 0'),
+    tool(2186, 'Finished in 01s at (2026-12-07 05:00:01)'),
+  ].join('');
+
+  it('is ok, with the number of states generated, when TLC exits 0', () => {
+    const s = parseTlcOutput(run, { exitCode: 0 });
+    expect([s.result, s.exitCode, s.totalStates, s.distinctStates, s.errorText]).toEqual([
+      'ok',
+      0,
+      1234,
+      null,
+      null,
+    ]);
+  });
+});
