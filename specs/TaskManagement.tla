@@ -171,7 +171,7 @@ Login(u) ==
   /\ "Login" \in Ops
   /\ u \notin sessions
   /\ sessions' = sessions \cup {u}
-  /\ last' = 200
+  /\ last' = 201
   /\ UNCHANGED <<tasks, nextId, staleAccess, lost, deleted>>
 
 Logout(u) ==

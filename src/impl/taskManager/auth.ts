@@ -6,7 +6,7 @@ import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
 import type Database from 'better-sqlite3';
 
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS tm_users (name TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS tm_users (name TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, cost INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tm_sessions (
   token_hash TEXT PRIMARY KEY,
   user_id TEXT NOT NULL,
@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS tm_sessions (
 export const DEFAULT_SESSION_TTL_MS = 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const hashPassword = (password: string, salt: Buffer) => scryptSync(password, salt, 32);
+/** scrypt's default cost (N = 2^14). */
+export const DEFAULT_PASSWORD_COST = 2 ** 14;
 
 export interface Session {
   token: string;
@@ -30,8 +31,14 @@ export class Sessions {
     private readonly db: Database.Database,
     private readonly ttlMs: number = DEFAULT_SESSION_TTL_MS,
     private readonly now: () => number = Date.now,
+    /** scrypt's N: lower only where many short-lived servers start (tests). */
+    private readonly passwordCost: number = DEFAULT_PASSWORD_COST,
   ) {
     db.exec(SCHEMA);
+  }
+
+  private hashPassword(password: string, salt: Buffer, cost = this.passwordCost): Buffer {
+    return scryptSync(password, salt, 32, { N: cost });
   }
 
   /** Adds a user or changes their password. */
@@ -39,9 +46,9 @@ export class Sessions {
     const salt = randomBytes(16);
     this.db
       .prepare(
-        'INSERT INTO tm_users (name, salt, hash) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET salt = excluded.salt, hash = excluded.hash',
+        'INSERT INTO tm_users (name, salt, hash, cost) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, cost = excluded.cost',
       )
-      .run(name, salt, hashPassword(password, salt));
+      .run(name, salt, this.hashPassword(password, salt), this.passwordCost);
   }
 
   isUser(name: string): boolean {
@@ -51,9 +58,12 @@ export class Sessions {
   /** A new session for valid credentials, else undefined. */
   login(name: string, password: string): Session | undefined {
     const row = this.db
-      .prepare<[string], { salt: Buffer; hash: Buffer }>('SELECT salt, hash FROM tm_users WHERE name = ?')
+      .prepare<[string], { salt: Buffer; hash: Buffer; cost: number }>(
+        'SELECT salt, hash, cost FROM tm_users WHERE name = ?',
+      )
       .get(name);
-    if (row === undefined || !timingSafeEqual(hashPassword(password, row.salt), row.hash)) return undefined;
+    if (row === undefined || !timingSafeEqual(this.hashPassword(password, row.salt, row.cost), row.hash))
+      return undefined;
     const token = randomBytes(32).toString('base64url');
     const expiresAt = this.now() + this.ttlMs;
     this.db

@@ -1,4 +1,10 @@
-export { bearerToken, DEFAULT_SESSION_TTL_MS, type Session, Sessions } from './auth.js';
+export {
+  bearerToken,
+  DEFAULT_PASSWORD_COST,
+  DEFAULT_SESSION_TTL_MS,
+  type Session,
+  Sessions,
+} from './auth.js';
 export { type ApiResponse, type RequestOptions, TaskApiClient } from './client.js';
 export {
   isFinal,

@@ -11,7 +11,7 @@
  * middleware (see ./idempotency.ts) and needs an Idempotency-Key.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { bearerToken, DEFAULT_SESSION_TTL_MS, Sessions } from './auth.js';
+import { bearerToken, DEFAULT_PASSWORD_COST, DEFAULT_SESSION_TTL_MS, Sessions } from './auth.js';
 import type { Priority, Status } from './domain.js';
 import { IdempotentTasks } from './idempotency.js';
 import { TaskRepository } from './repository.js';
@@ -26,6 +26,8 @@ export interface TaskServerOptions {
   users: Record<string, string>;
   variant?: Variant;
   sessionTtlMs?: number;
+  /** scrypt's N for passwords (default 2^14). */
+  passwordCost?: number;
   /** Clock for session expiry and idempotency locks (ms). */
   now?: () => number;
 }
@@ -51,7 +53,12 @@ export function parseIfMatch(header: string | undefined): number | { status: num
 export function createTaskServer(options: TaskServerOptions): TaskServer {
   const now = options.now ?? Date.now;
   const tasks = new IdempotentTasks({ path: options.path ?? ':memory:', now });
-  const sessions = new Sessions(tasks.db, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, now);
+  const sessions = new Sessions(
+    tasks.db,
+    options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    now,
+    options.passwordCost ?? DEFAULT_PASSWORD_COST,
+  );
   for (const [name, password] of Object.entries(options.users)) sessions.setUser(name, password);
   const repo = new TaskRepository(tasks.db);
   const service = new TaskService(repo, options.variant ?? 'Correct', (name) => sessions.isUser(name));
