@@ -3,12 +3,14 @@
  * and the diagnostics collected so far.
  */
 import type { Diagnostic } from '../../errors.js';
-import type { Loc } from '../ast.js';
+import type { Loc, OperatorDef } from '../ast.js';
 import type { SyntaxNode } from './treeSitter.js';
 
 export interface ConvertContext {
   file: string;
   diagnostics: Diagnostic[];
+  /** The module's definitions converted so far (for subexpression references). */
+  definitions?: Map<string, OperatorDef>;
 }
 
 /** Source location of a CST node: 1-based line/col, `endCol` just after the last character. */

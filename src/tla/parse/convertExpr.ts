@@ -4,10 +4,12 @@
  * Operators applications live in convertOperators.ts, binders (quantifiers,
  * CHOOSE, set comprehensions, function constructors) in convertBinders.ts.
  */
+
 import type { ExceptStep, Expr, Loc } from '../ast.js';
 import { type ConvertContext, fieldChildren, locOf, namedKids, unsupported } from './context.js';
 import { convertBinder, isBinderNode } from './convertBinders.js';
 import { convertOperatorNode, isOperatorNode } from './convertOperators.js';
+import { convertSubexpression } from './convertSubexpr.js';
 import { convertLetDefinitions } from './convertUnits.js';
 import type { SyntaxNode } from './treeSitter.js';
 
@@ -24,6 +26,7 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case 'hex_number':
       return { kind: 'Num', loc, value: radixValue(node) };
     case 'string':
+      checkEscapes(ctx, node.text, loc);
       return { kind: 'Str', loc, value: decodeString(node.text) };
     case 'boolean':
       return { kind: 'Bool', loc, value: node.text === 'TRUE' };
@@ -113,6 +116,8 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case 'conj_list':
     case 'disj_list':
       return convertJunctionList(ctx, node, loc);
+    case 'subexpression':
+      return convertSubexpression(ctx, node, convertExpr);
     default:
       unsupported(ctx, node, describeNode(node));
       return { kind: 'Ident', loc, name: node.text };
@@ -155,6 +160,20 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', '"
 /** Strip the quotes of a string literal and decode its escapes (`\"`, `\\`, `\n`, `\t`, `\r`, `\f`). */
 export function decodeString(text: string): string {
   return text.slice(1, -1).replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);
+}
+
+/** TLA+ strings know only the escapes above; SANY refuses any other (`"\q"`) as a lexical error. */
+function checkEscapes(ctx: ConvertContext, text: string, loc: Loc): void {
+  for (const m of text.slice(1, -1).matchAll(/\\(.)/g)) {
+    if (Object.hasOwn(ESCAPES, m[1]!)) continue;
+    const col = loc.col + 1 + m.index;
+    ctx.diagnostics.push({
+      code: 'syntax',
+      severity: 'error',
+      message: `Lexical error at line ${loc.line}, column ${col}: the escape \\${m[1]} is not allowed in a string (only \\" \\\\ \\n \\t \\r \\f).`,
+      loc: { file: loc.file, line: loc.line, col },
+    });
+  }
 }
 
 function convertExcept(ctx: ConvertContext, node: SyntaxNode, loc: Loc): Expr {

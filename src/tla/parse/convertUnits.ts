@@ -28,6 +28,9 @@ export function convertModule(ctx: ConvertContext, node: SyntaxNode): Module {
   const nameNode = node.childForFieldName('name')!;
   const extendsList: Module['extends'] = [];
   const units: Unit[] = [];
+  // Subexpression references (`TypeOK!1`) name definitions made earlier in the module.
+  const outer = ctx.definitions;
+  ctx.definitions = new Map();
   for (const child of namedKids(node)) {
     if (child.type === 'extends') {
       for (const m of namedKids(child)) extendsList.push({ name: m.text, loc: locOf(ctx, m) });
@@ -35,7 +38,9 @@ export function convertModule(ctx: ConvertContext, node: SyntaxNode): Module {
     }
     const unit = convertUnit(ctx, child);
     if (unit) units.push(unit);
+    if (unit?.kind === 'OperatorDef') ctx.definitions.set(unit.name, unit);
   }
+  ctx.definitions = outer;
   markRecursive(units);
   return {
     kind: 'Module',
