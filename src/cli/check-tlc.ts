@@ -8,7 +8,8 @@
  */
 import type { CheckResult } from '../check/result.js';
 import type { SearchProgress } from '../check/search/index.js';
-import { type RawTextTrace, type RunTlcOptions, splitArguments, type TraceRecovery } from '../tlc/index.js';
+import { splitArguments } from '../tlc/command-line.js';
+import type { RawTextTrace, RunTlcOptions, TraceRecovery } from '../tlc/index.js';
 import { recoverTrace } from '../trace/index.js';
 import type { CheckJob } from './check-jobs.js';
 import { loadModel } from './check-load.js';
@@ -115,7 +116,8 @@ export async function checkWithTlc(
   options: TlcEngineOptions,
   onProgress?: (p: SearchProgress) => void,
 ): Promise<CheckResult> {
-  const { runTlc } = await import('../tlc/index.js');
+  // Loaded on use: the embedded engine needs none of it (execa, the -tool reader).
+  const { runTlc } = await import('../tlc/runner.js');
   const started = Date.now();
   return runTlc({
     ...runTlcOptions(job, options),
