@@ -342,7 +342,19 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
         expr: { kind: 'Enabled', loc: x.expr.loc, expr: x.expr },
         scope: x.scope,
       });
-      return (state: State) => p.holds(state);
+      const asAction = actionPred('ENABLED', x);
+      return (state: State) => {
+        try {
+          return p.holds(state);
+        } catch (e) {
+          if (!(e instanceof ModelEvalError) || e.kind !== 'unassigned') throw e;
+          // A primes an expression of the variables (a refinement mapping, `b <- n % 2 = 1`), so it
+          // cannot be run to find a next state: it is enabled when a successor of the spec satisfies it.
+          for (const t of model.successors(state, { level: 1 }))
+            if (asAction.holds(state, t.state)) return true;
+          return false;
+        }
+      };
     },
     evaluate(expr: Expr, state?: State, next?: State): Value {
       const t = b.value(expr, rootScope);
