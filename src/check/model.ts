@@ -69,6 +69,17 @@ export interface Model {
   initialStates(ctx: SearchContext): Iterable<Transition>;
   /** Successors of `state` in TLC's order (Next disjuncts left to right, domains in value order). */
   successors(state: State, ctx: SearchContext): Iterable<Transition>;
+  /**
+   * The successors of one action of Next chosen at random (`below(n)` gives an
+   * integer in [0, n)), the others tried in turn while it is disabled: what
+   * TLC's simulator computes per step. Empty only when no action is enabled.
+   * Optional: a simulation without it picks among all successors.
+   */
+  successorsOfRandomAction?(
+    state: State,
+    ctx: SearchContext,
+    below: (n: number) => number,
+  ): Iterable<Transition>;
   readonly invariants: readonly NamedStatePredicate[];
   /** Safety properties given as PROPERTY `[]P`: reported as invariants, like TLC does. */
   readonly stateProperties: readonly NamedStatePredicate[];

@@ -66,6 +66,8 @@ export interface CheckResult {
   stuttering?: boolean;
   /** The action of the step from the last trace state back to `trace[loop]`. */
   loopAction?: ActionLabel;
+  /** Behaviours walked by a random simulation (TLC's "traces generated"); absent for BFS. */
+  traces?: number;
   /** Action coverage of the search, when asked for (`check --coverage`); the initial predicate first. */
   coverage?: ActionCoverage[];
 }

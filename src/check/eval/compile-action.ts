@@ -26,6 +26,7 @@ import {
   targetVar,
   unchangedSteps,
 } from './action-assign.js';
+import { activeSampler, sampleBranches } from './action-sampling.js';
 import { bindComponent, compileBinder } from './compile-binders.js';
 import { asBool, compileExpr } from './compile-expr.js';
 import { resolveInstanceRef } from './compile-instance.js';
@@ -233,7 +234,17 @@ function compileDisj(args: readonly Expr[], env: CEnv, opts: ActionOpts): Act {
     const label: LabelInfo = { name: opts.labelName, loc: a.loc, module: env.scope.module };
     return withLabel(label, act);
   });
+  if (!opts.split || opts.mode !== 'next') {
+    return (c, f, k) => {
+      for (let i = 0; i < acts.length; i++) acts[i](c, f, k);
+    };
+  }
   return (c, f, k) => {
+    const below = activeSampler();
+    if (below) {
+      sampleBranches(acts.length, below, (i, k1) => acts[i](c, f, k1), k);
+      return;
+    }
     for (let i = 0; i < acts.length; i++) acts[i](c, f, k);
   };
 }
@@ -278,6 +289,15 @@ function compileExists(bounds: readonly Bound[], body: Expr, env: CEnv, opts: Ac
     return (c, f, k) => {
       const elems = setElems(asSet(comp.set(c, f)));
       const fr = f!;
+      const below = track ? activeSampler() : null;
+      if (below) {
+        const branch = (j: number, k1: () => void): void => {
+          bindComponent(comp, fr, elems[j]);
+          inner(c, f, k1);
+        };
+        sampleBranches(elems.length, below, branch, k);
+        return;
+      }
       for (let j = 0; j < elems.length; j++) {
         bindComponent(comp, fr, elems[j]);
         inner(c, f, k);
@@ -292,6 +312,15 @@ function compileExists(bounds: readonly Bound[], body: Expr, env: CEnv, opts: Ac
     }
     const comp = comps[i];
     const elems = setElems(asSet(comp.set(c, f)));
+    const below = track ? activeSampler() : null;
+    if (below) {
+      const branch = (j: number, k1: () => void): void => {
+        bindComponent(comp, f!, elems[j]);
+        go(c, f, k1, i + 1);
+      };
+      sampleBranches(elems.length, below, branch, k);
+      return;
+    }
     for (let j = 0; j < elems.length; j++) {
       bindComponent(comp, f!, elems[j]);
       go(c, f, k, i + 1);

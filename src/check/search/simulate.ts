@@ -4,9 +4,15 @@
  * properties on every state and step walked, and deadlock when asked to.
  * Successors outside the CONSTRAINT / ACTION_CONSTRAINT are not walked to
  * (but, as in BFS, they mean the state is not deadlocked). The first
- * violation is reported with the walk that led to it. Counts: states generated
- * (every initial state and successor computed), and `depth` the longest walk;
- * distinct states are not tracked.
+ * violation is reported with the walk that led to it.
+ *
+ * As TLC's simulator, a step computes the successors of one action chosen at
+ * random (the model's `successorsOfRandomAction`; other actions are tried
+ * only while the chosen one is disabled) and walks to one of them, so a step
+ * costs one action, not the whole next-state relation. Counts, as TLC's:
+ * states checked (every initial state, then one per step walked) as
+ * "states generated", the behaviours walked (`traces`), and `depth` the
+ * longest walk; distinct states are not tracked.
  */
 import { ExitCode } from '../../errors.js';
 import {
@@ -24,7 +30,7 @@ import {
   type SearchCounts,
   violatedStatePredicate,
 } from './outcome.js';
-import { seededPrng } from './prng.js';
+import { type Prng, seededPrng } from './prng.js';
 import { type StopRequest, stoppedResult } from './stop.js';
 import { type PathState, toTraceSteps } from './trace.js';
 
@@ -47,6 +53,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
   const rng = seededPrng(options.seed);
   const checkDeadlock = options.checkDeadlock ?? model.checkDeadlock;
   let totalStates = 0;
+  let traces = 0;
   let longest = 0;
   let initialCount = 0;
   let path: PathState[] = [];
@@ -60,6 +67,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
     initialStates: initialCount,
     depth: longest,
   });
+  const extra = () => ({ traces });
   const inModel = (from: State | undefined, to: State, ctx: SearchContext): boolean =>
     model.stateConstraints.every((c) => c(to, ctx)) &&
     (from === undefined || model.actionConstraints.every((c) => c(from, to, ctx)));
@@ -73,6 +81,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
       violated: name,
       message,
       trace: toTraceSteps(model, path),
+      ...extra(),
     });
 
   try {
@@ -96,32 +105,36 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
     }
     checking = undefined;
     initialCount = inits.length;
-    if (inits.length === 0) return makeResult('ok', ExitCode.ok, counts(), startedAt);
+    if (inits.length === 0) return makeResult('ok', ExitCode.ok, counts(), startedAt, extra());
 
     for (let run = 0; run < options.behaviours; run++) {
       const stopReason = options.stop?.();
-      if (stopReason) return stoppedResult(stopReason, counts(), startedAt);
+      if (stopReason) return { ...stoppedResult(stopReason, counts(), startedAt), ...extra() };
+      traces++;
       const first = inits[rng.below(inits.length)]!;
       path = [{ state: first.state, action: first.action }];
       longest = Math.max(longest, 1);
       while (path.length < options.depth) {
         const cur = path[path.length - 1]!.state;
         const level = path.length;
-        const succs = [...model.successors(cur, { level })];
-        totalStates += succs.length;
+        const ctx: SearchContext = { level };
+        const succs = model.successorsOfRandomAction
+          ? toArray(model.successorsOfRandomAction(cur, ctx, rng.below))
+          : toArray(model.successors(cur, ctx));
         if (succs.length === 0) {
           if (checkDeadlock) {
             return makeResult('deadlock', ExitCode.deadlock, counts(), startedAt, {
               message: 'Deadlock reached.',
               trace: toTraceSteps(model, path),
+              ...extra(),
             });
           }
           break;
         }
         const nextCtx: SearchContext = { level: level + 1 };
-        const allowed = succs.filter((t) => inModel(cur, t.state, nextCtx));
-        if (allowed.length === 0) break;
-        const t = allowed[rng.below(allowed.length)]!;
+        const t = pickAllowed(succs, rng, (c) => inModel(cur, c.state, nextCtx));
+        if (t === undefined) break;
+        totalStates++;
         checking = { state: t.state, action: t.action };
         path.push(checking);
         longest = Math.max(longest, path.length);
@@ -148,19 +161,39 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
         checking = undefined;
       }
     }
-    return makeResult('ok', ExitCode.ok, counts(), startedAt);
+    return makeResult('ok', ExitCode.ok, counts(), startedAt, extra());
   } catch (err) {
     if (!(err instanceof SpecEvalError)) throw err;
     const trace =
       path.length > 0 ? toTraceSteps(model, path) : checking ? toTraceSteps(model, [checking]) : null;
     const prefix = site.evaluating ? `Evaluating invariant ${site.evaluating} failed.` : undefined;
-    return evalErrorResult(
-      err,
-      counts(),
-      startedAt,
-      trace,
-      prefix,
-      site.evaluating ? 'invariant' : undefined,
-    );
+    return {
+      ...evalErrorResult(err, counts(), startedAt, trace, prefix, site.evaluating ? 'invariant' : undefined),
+      ...extra(),
+    };
   }
+}
+
+function toArray(ts: Iterable<Transition>): Transition[] {
+  return Array.isArray(ts) ? ts : [...ts];
+}
+
+/**
+ * A random successor that `allowed` accepts (the constraints), drawing
+ * without replacement so the constraints are evaluated only on the states
+ * drawn; undefined when none is allowed.
+ */
+function pickAllowed(
+  succs: Transition[],
+  rng: Prng,
+  allowed: (t: Transition) => boolean,
+): Transition | undefined {
+  for (let n = succs.length; n > 0; n--) {
+    const i = rng.below(n);
+    const t = succs[i]!;
+    if (allowed(t)) return t;
+    succs[i] = succs[n - 1]!;
+    succs[n - 1] = t;
+  }
+  return undefined;
 }

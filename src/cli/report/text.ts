@@ -83,6 +83,8 @@ export function formatSummary(r: CheckResult): string[] {
       lines.push(`${r.totalStates} states generated.`);
     }
   }
+  if (r.traces !== undefined)
+    lines.push(`${r.traces} behaviours walked, ${r.totalStates ?? 0} states checked.`);
   if (r.depth !== null) {
     lines.push(
       r.distinctStates !== null
