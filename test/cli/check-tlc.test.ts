@@ -212,3 +212,18 @@ describe("TLC's progress", () => {
     ]);
   });
 });
+
+describe('tlaw check --engine tlc --json reports the action and parameters of every step', () => {
+  it.each([
+    ['55-param-actions', 'ParamActions'],
+    ['55-param-actions-older-tlc', 'ParamActions'],
+    ['56-unnamed-steps', 'UnnamedSteps'],
+  ])('%s, as TLC labelled its steps', async (name, module) => {
+    const dir = join(root, 'test', 'fixtures', 'tlc', name);
+    const jar = standInJar(dir);
+    const r = await checkSpec(join(dir, `${module}.tla`), { engine: 'tlc', tlcJar: jar, json: true });
+    const json = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+    expect([r.code, json.traceActions]).toEqual([12, expected.traceActions]);
+  });
+});
