@@ -276,7 +276,8 @@ async function runJava(
         .split('\n')[0] ?? '';
     return failure(
       `TLC did not start (exit code ${exitCode})${stderr ? `: ${stderr}` : ''}; check that ${jar} is tla2tools.jar.`,
-      toExitCode(exitCode),
+      // The JVM's code, not TLC's: tlaw's 1 would read as a model not meeting its expectation.
+      ExitCode.systemError,
       durationMs,
     );
   }

@@ -234,7 +234,7 @@ describe('runTlc with a stand-in java', () => {
       tlcJar: jar,
       env: fakeEnv('does-not-exist'),
     });
-    expect(r.result).toBe('error');
+    expect([r.result, r.exitCode]).toEqual(['error', 255]);
     expect(r.diagnostics[0]?.message).toMatch(
       /^TLC did not start \(exit code 1\): Error: Could not find or load main class tlc2\.TLC; check that .* is tla2tools\.jar\.$/,
     );
