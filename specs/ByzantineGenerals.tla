@@ -46,7 +46,7 @@ Messages == {m \in Paths \X Lieutenants : m[2] \notin Range(m[1])}
 
 VARIABLES
   order,     \* the loyal commander's order ("none" until given; a traitor gives none)
-  msgs,      \* the messages sent so far: <<p, r>> :> value
+  msgs,      \* every message <<p, r>> of the run: the value sent, "none" until sent
   decision   \* each loyal lieutenant's decision, "none" until it decides
 
 vars == <<order, msgs, decision>>
@@ -54,11 +54,13 @@ vars == <<order, msgs, decision>>
 \* The value a loyal Last(p) relays along p: what it received for Prefix(p).
 Honest(p) == IF Len(p) = 1 THEN order ELSE msgs[<<Prefix(p), Last(p)>>]
 
+Sent(p, r) == msgs[<<p, r>>] # None
+
 \* Last(p) can speak for p once it holds its own value for Prefix(p); a loyal
 \* commander once it has chosen its order, a traitor commander at any time.
 CanSend(p) ==
   IF Len(p) = 1 THEN Commander \in Traitors \/ order # None
-  ELSE <<Prefix(p), Last(p)>> \in DOMAIN msgs
+  ELSE Sent(Prefix(p), Last(p))
 
 \* Lieutenant i's value for the sub-instance of OM run by Last(p): the value
 \* received directly at the last round, else the majority of that value and
@@ -71,11 +73,11 @@ ValueOf(p, i) ==
                       + (IF msgs[<<p, i>>] = "attack" THEN 1 ELSE 0)
        IN IF 2 * attacks > Cardinality(others) + 1 THEN "attack" ELSE Default
 
-HasAllMessages(i) == \A p \in Paths : i \notin Range(p) => <<p, i>> \in DOMAIN msgs
+HasAllMessages(i) == \A p \in Paths : i \notin Range(p) => Sent(p, i)
 
 Init ==
   /\ order = None
-  /\ msgs = [x \in {} |-> None]
+  /\ msgs = [x \in Messages |-> None]
   /\ decision = [i \in LoyalLieutenants |-> None]
 
 \* The loyal commander chooses its order.
@@ -87,11 +89,11 @@ Command(v) ==
 
 \* Last(p) sends v, its value for p, to lieutenant r; a traitor chooses any v.
 Send(p, r, v) ==
-  /\ r \notin Range(p)
-  /\ <<p, r>> \notin DOMAIN msgs
   /\ CanSend(p)
+  /\ r \notin Range(p)
+  /\ ~Sent(p, r)
   /\ Last(p) \in Traitors \/ v = Honest(p)
-  /\ msgs' = msgs @@ (<<p, r>> :> v)
+  /\ msgs' = [msgs EXCEPT ![<<p, r>>] = v]
   /\ UNCHANGED <<order, decision>>
 
 Decide(i) ==
@@ -109,8 +111,7 @@ Spec == Init /\ [][Next]_vars
 
 TypeOK ==
   /\ order \in Values \cup {None}
-  /\ DOMAIN msgs \subseteq Messages
-  /\ \A m \in DOMAIN msgs : msgs[m] \in Values
+  /\ msgs \in [Messages -> Values \cup {None}]
   /\ decision \in [LoyalLieutenants -> Values \cup {None}]
 
 \* IC1: all loyal lieutenants obey the same order.

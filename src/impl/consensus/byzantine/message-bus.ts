@@ -5,11 +5,19 @@
  * value at the moment of sending. Every sent message is logged.
  */
 import type { General } from './general.js';
-import { type Envelope, type GeneralId, messageKey, type OralMessage, type Path } from './types.js';
+import {
+  type Envelope,
+  type GeneralId,
+  messageKey,
+  type OralMessage,
+  type Order,
+  type Path,
+} from './types.js';
 
 export class MessageBus {
   private readonly owed = new Map<string, Envelope>();
   private readonly log: OralMessage[] = [];
+  private readonly values = new Map<string, Order>();
   private readonly generals = new Map<GeneralId, General>();
 
   constructor(generals: Iterable<General>) {
@@ -27,6 +35,11 @@ export class MessageBus {
     return this.log;
   }
 
+  /** The value sent along `path` to `to`, if that message has been sent. */
+  valueSent(path: Path, to: GeneralId): Order | undefined {
+    return this.values.get(messageKey(path, to));
+  }
+
   /** Sends the owed message along `path` to `to`: the sender chooses its value, the receiver takes it in. */
   send(path: Path, to: GeneralId): OralMessage {
     const key = messageKey(path, to);
@@ -35,6 +48,7 @@ export class MessageBus {
     const from = path[path.length - 1]!;
     const message: OralMessage = { path, from, to, value: this.general(from).speak(path, to) };
     this.log.push(message);
+    this.values.set(key, message.value);
     this.post(this.general(to).receive(message));
     return message;
   }
