@@ -24,6 +24,8 @@ CONSTANTS
 ASSUME Variant \in {"Correct", "DoubleVote", "HalfQuorum"}
 
 Nil == "none"
+
+\* Message records list their fields in alphabetical order (see docs/consensus.md).
 Roles == {"follower", "candidate", "leader"}
 
 VARIABLES
@@ -59,8 +61,8 @@ Timeout(i) ==
   /\ votedFor' = [votedFor EXCEPT ![i] = i]
   /\ votesGranted' = [votesGranted EXCEPT ![i] = {i}]
   /\ messages' = messages \cup
-       {[type |-> "RequestVote", term |-> currentTerm[i] + 1, src |-> i, dst |-> j,
-         lastLogTerm |-> LastTerm(log[i]), lastLogIndex |-> Len(log[i])] : j \in Servers \ {i}}
+       {[dst |-> j, lastLogIndex |-> Len(log[i]), lastLogTerm |-> LastTerm(log[i]),
+         src |-> i, term |-> currentTerm[i] + 1, type |-> "RequestVote"] : j \in Servers \ {i}}
   /\ UNCHANGED log
 
 \* m.dst handles a vote request: it adopts a newer term (as a follower), then
@@ -82,7 +84,7 @@ HandleRequestVote(m) ==
      /\ votedFor' = [votedFor EXCEPT ![i] = IF grant THEN m.src ELSE voted]
      /\ votesGranted' = IF newer THEN [votesGranted EXCEPT ![i] = {}] ELSE votesGranted
      /\ messages' = (messages \ {m}) \cup
-          {[type |-> "Vote", term |-> term, src |-> i, dst |-> m.src, granted |-> grant]}
+          {[dst |-> m.src, src |-> i, term |-> term, type |-> "Vote", voteGranted |-> grant]}
      /\ UNCHANGED log
 
 \* m.dst handles a vote: a newer term makes it a follower; a vote granted in
@@ -96,7 +98,7 @@ HandleVote(m) ==
           /\ role' = [role EXCEPT ![i] = "follower"]
           /\ votedFor' = [votedFor EXCEPT ![i] = Nil]
           /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
-        ELSE IF m.term = currentTerm[i] /\ role[i] = "candidate" /\ m.granted THEN
+        ELSE IF m.term = currentTerm[i] /\ role[i] = "candidate" /\ m.voteGranted THEN
           /\ votesGranted' = [votesGranted EXCEPT ![i] = votes]
           /\ role' = [role EXCEPT ![i] = IF IsQuorum(votes) THEN "leader" ELSE "candidate"]
           /\ UNCHANGED <<currentTerm, votedFor>>
@@ -108,7 +110,7 @@ HandleVote(m) ==
 Heartbeat(i) ==
   /\ role[i] = "leader"
   /\ messages' = messages \cup
-       {[type |-> "Heartbeat", term |-> currentTerm[i], src |-> i, dst |-> j] : j \in Servers \ {i}}
+       {[dst |-> j, src |-> i, term |-> currentTerm[i], type |-> "Heartbeat"] : j \in Servers \ {i}}
   /\ UNCHANGED <<currentTerm, role, votedFor, votesGranted, log>>
 
 \* m.dst hears a leader of its term or a newer one: it follows it.

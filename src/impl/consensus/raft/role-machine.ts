@@ -57,9 +57,9 @@ export const raftRoleMachine = setup({
     leaderOfCurrentOrNewerTerm: ({ context, event }) =>
       event.type === 'HEARTBEAT' && event.message.term >= context.term,
     voteInCandidacy: ({ context, event }) =>
-      event.type === 'VOTE' && event.message.term === context.term && event.message.granted,
+      event.type === 'VOTE' && event.message.term === context.term && event.message.voteGranted,
     winningVote: ({ context, event }) => {
-      if (event.type !== 'VOTE' || event.message.term !== context.term || !event.message.granted)
+      if (event.type !== 'VOTE' || event.message.term !== context.term || !event.message.voteGranted)
         return false;
       const votes = new Set([...context.votes, event.message.src]).size;
       return isQuorum(context.variant, votes, context.peers.length + 1);
@@ -93,7 +93,7 @@ export const raftRoleMachine = setup({
         votedFor: granted ? request.src : voted,
         ...(newer ? { votes: [] } : {}),
       });
-      const vote: Vote = { type: 'Vote', term, src: context.id, dst: request.src, granted };
+      const vote: Vote = { type: 'Vote', term, src: context.id, dst: request.src, voteGranted: granted };
       enqueue.emit({ type: 'send', message: vote });
     }),
     adoptNewerTerm: assign(({ event }) => stepDown((event as { message: RaftMessage }).message.term)),

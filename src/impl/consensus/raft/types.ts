@@ -27,7 +27,7 @@ export interface Vote {
   term: number;
   src: ServerId;
   dst: ServerId;
-  granted: boolean;
+  voteGranted: boolean;
 }
 
 export interface Heartbeat {
@@ -45,7 +45,7 @@ export function messageKey(m: RaftMessage): string {
     case 'RequestVote':
       return `RV ${m.term} ${m.src}>${m.dst} ${m.lastLogTerm}/${m.lastLogIndex}`;
     case 'Vote':
-      return `V ${m.term} ${m.src}>${m.dst} ${m.granted}`;
+      return `V ${m.term} ${m.src}>${m.dst} ${m.voteGranted}`;
     case 'Heartbeat':
       return `HB ${m.term} ${m.src}>${m.dst}`;
   }

@@ -1,0 +1,65 @@
+/**
+ * The consensus models of specs/models.json as the tests need them: the
+ * entries, each config's constants, and the compiled models (loaded once).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Model } from '../../../src/check/model.js';
+import { loadModel } from '../../../src/cli/check-load.js';
+
+export const SPECS_DIR = fileURLToPath(new URL('../../../specs/', import.meta.url));
+export const TRACES_DIR = fileURLToPath(new URL('../../../traces/consensus/', import.meta.url));
+export const REGENERATE =
+  'npx tsx src/cli.ts check specs/ --save-traces   (or: tlaw check specs/ --save-traces)';
+
+export interface ModelEntry {
+  name: string;
+  spec: string;
+  config: string;
+  traces?: string;
+  expect: { result: string; violated?: string };
+  benchmark?: boolean;
+  simulate?: { runs: number; depth: number; seed: number };
+}
+
+/** The `consensus-*` entries of specs/models.json, in file order. */
+export const CONSENSUS_MODELS: readonly ModelEntry[] = (
+  JSON.parse(readFileSync(`${SPECS_DIR}models.json`, 'utf8')) as { models: ModelEntry[] }
+).models.filter((m) => m.name.startsWith('consensus-'));
+
+export function modelEntry(name: string): ModelEntry {
+  const entry = CONSENSUS_MODELS.find((m) => m.name === name);
+  if (!entry) throw new Error(`no model ${name} in specs/models.json`);
+  return entry;
+}
+
+/** The file `tlaw check specs/ --save-traces` writes for a refuted model. */
+export const traceFileName = (m: ModelEntry) => `${m.name}-${m.expect.violated}.itf.json`;
+
+const loaded = new Map<string, Model>();
+
+/** The compiled model of a spec (file name under specs/) with a config (path relative to specs/), loaded once. */
+export function loadConsensusModel(spec: string, config: string): Model {
+  const key = `${spec} ${config}`;
+  let model = loaded.get(key);
+  if (model === undefined) {
+    const result = loadModel(SPECS_DIR + spec, SPECS_DIR + config);
+    if (!result.model) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+    model = result.model;
+    loaded.set(key, model);
+  }
+  return model;
+}
+
+/** The right-hand side of `name = …` in a cfg file (path relative to specs/). */
+export function cfgConstant(config: string, name: string): string {
+  const text = readFileSync(SPECS_DIR + config, 'utf8');
+  const value = new RegExp(`^\\s+${name} = (.*)$`, 'm').exec(text)?.[1]?.trim();
+  if (value === undefined) throw new Error(`${config} sets no constant ${name}`);
+  return value;
+}
+
+/** The elements of a set constant of numbers or strings, e.g. `{1, 2}` or `{"s1", "s2"}`. */
+export function cfgSet(config: string, name: string): string[] {
+  return [...cfgConstant(config, name).matchAll(/"([^"]*)"|(\d+)/g)].map((m) => m[1] ?? m[2]!);
+}
