@@ -4,6 +4,7 @@ import type { Module } from '../ast.js';
 import type { ConvertContext } from './context.js';
 import { convertModule } from './convertUnits.js';
 import { syntaxDiagnostics } from './errors.js';
+import { mapLocations, reflowLongLines } from './reflow.js';
 import { moduleHeaderRow, parseModuleUpToEnd, parseSiblingModules, startsAfter } from './siblings.js';
 import { parseTree, type SyntaxNode } from './treeSitter.js';
 
@@ -12,9 +13,22 @@ import { parseTree, type SyntaxNode } from './treeSitter.js';
  * `Module.file`. Diagnostics hold every syntax error (and constructs that
  * parse but are not supported); `value` is present only when there is no error.
  */
-export function parseModuleText(text: string, file: string): Result<Module> {
+export function parseModuleText(
+  text: string,
+  file: string,
+  options: { reflow?: boolean } = {},
+): Result<Module> {
   // A byte-order mark is not part of the text (editors do not count it as a column).
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Long lines are cut for speed (reflow.ts); `reflow: false` parses them whole.
+  const reflowed = options.reflow === false ? undefined : reflowLongLines(text);
+  if (!reflowed) return parseLines(text, file);
+  const result = parseLines(reflowed.text, file);
+  mapLocations(result, reflowed.map);
+  return result;
+}
+
+function parseLines(text: string, file: string): Result<Module> {
   const ctx: ConvertContext = { file, diagnostics: [] };
   const lines = text.split(/\r?\n/);
   // Usually the module alone parses cleanly: then the text after it (other
