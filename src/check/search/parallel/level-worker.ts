@@ -1,0 +1,192 @@
+/**
+ * The worker side of the parallel search: explores the chunks of states the
+ * coordinator sends, one level at a time, with the same rules as the
+ * sequential search (bfs.ts) and the shared fingerprint set for dedupe.
+ *
+ * Per state of its chunk, in order: its successors by action group (each
+ * group counted whole in "states generated"); each successor in the model
+ * (CONSTRAINT, ACTION_CONSTRAINT) goes into the shared set with the state as
+ * its owner. A successor that this state owns, for now, is a candidate new
+ * state: its invariants are checked here and it goes back to the
+ * coordinator, which keeps it if the state is still its owner once the level
+ * is done (the first generator in the sequential order). Successors outside
+ * the model are checked every time, action properties on every transition,
+ * as bfs.ts does. Anything that bfs.ts would report (a violation, a deadlock,
+ * an evaluation error) is only flagged: the coordinator replays that level
+ * sequentially, which reports it exactly as a single-threaded run does.
+ */
+import type { Model, SearchContext, State, Transition } from '../../model.js';
+import { sameAction } from '../action-group.js';
+import { Insert, SharedFingerprintSet } from '../shared-fingerprints.js';
+import { StateReader, StateWriter } from '../state-codec.js';
+import { IntList } from './int-list.js';
+import type { LevelReply, LevelRequest, WorkerReply, WorkerRequest, WorkerStart } from './protocol.js';
+
+/** A model compiled by the worker entry, with the lines it prints (Print, PrintT). */
+export interface LoadedWorkerModel {
+  model?: Model;
+  /** Why the model did not load. */
+  problem?: string;
+  /** Lines printed since the last call (taken, not copied). */
+  takePrinted: () => string[];
+}
+
+/**
+ * Answers the coordinator's requests on `port` until the thread is ended:
+ * `load` compiles a model with `load` (the entry's loader), `level`
+ * explores a chunk of states of it.
+ */
+export function serveLevels(start: WorkerStart, load: (source: unknown) => LoadedWorkerModel): void {
+  const answered = new Int32Array(start.answered);
+  const eventFlag = new Int32Array(start.eventFlag);
+  const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []): void => {
+    start.port.postMessage(message, transfer);
+    Atomics.add(answered, 0, 1);
+    Atomics.notify(answered, 0);
+  };
+  let explorer: ChunkExplorer | undefined;
+  start.port.on('message', (request: WorkerRequest) => {
+    try {
+      if (request.type === 'load') {
+        const loaded = load(request.source);
+        explorer = loaded.model ? new ChunkExplorer(loaded.model, eventFlag, loaded.takePrinted) : undefined;
+        reply({
+          type: 'ready',
+          ...(loaded.model ? {} : { problem: loaded.problem ?? 'the model did not load' }),
+        });
+        return;
+      }
+      if (!explorer) throw new Error('no model loaded');
+      const r = explorer.explore(request);
+      reply(r, [
+        r.parents.buffer,
+        r.hi.buffer,
+        r.lo.buffer,
+        r.offsets.buffer,
+        r.words.buffer,
+      ] as ArrayBuffer[]);
+    } catch (err) {
+      reply({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  });
+}
+
+/** Thrown to abandon a level whose new states do not fit in the fingerprint set. */
+const TABLE_FULL = Symbol('fingerprint set full');
+
+class ChunkExplorer {
+  private fingerprints: SharedFingerprintSet | undefined;
+  private readonly reader = new StateReader();
+  private readonly writer = new StateWriter();
+  private readonly parents = new IntList();
+  private readonly his = new IntList();
+  private readonly los = new IntList();
+  private readonly offsets = new IntList();
+  private readonly fp = new Uint32Array(2);
+  private generated = 0;
+
+  constructor(
+    private readonly model: Model,
+    private readonly eventFlag: Int32Array,
+    private readonly takePrinted: () => string[],
+  ) {}
+
+  explore(request: LevelRequest): LevelReply {
+    if (request.fingerprints) this.fingerprints = new SharedFingerprintSet(request.fingerprints);
+    this.generated = 0;
+    const outcome = this.exploreChunk(request);
+    this.offsets.push(this.writer.length);
+    return {
+      type: 'level',
+      event: outcome === 'event',
+      full: outcome === 'full',
+      generated: this.generated,
+      parents: this.parents.take(),
+      hi: this.his.take(),
+      lo: this.los.take(),
+      offsets: this.offsets.take(),
+      words: this.writer.take(),
+      printed: this.takePrinted(),
+    };
+  }
+
+  private exploreChunk(request: LevelRequest): 'done' | 'event' | 'full' {
+    const { model } = this;
+    const nVars = model.variables.length;
+    const ctx: SearchContext = { level: request.level };
+    const nextCtx: SearchContext = { level: request.level + 1 };
+    const group: Transition[] = [];
+    try {
+      for (let i = 0; i < request.ids.length; i++) {
+        // Another worker found an event: this level is replayed anyway.
+        if (Atomics.load(this.eventFlag, 0) !== 0) return 'event';
+        const id = request.ids[i]!;
+        const state = this.reader.read(request.words, request.offsets[i]!, nVars);
+        const succs = model.successors(state, ctx);
+        let any = false;
+        group.length = 0;
+        for (const t of succs) {
+          any = true;
+          if (group.length > 0 && !sameAction(group[0]!.action, t.action)) {
+            if (!this.processGroup(state, id, group, nextCtx, request.levelStart)) return this.flag();
+            group.length = 0;
+          }
+          group.push(t);
+        }
+        if (group.length > 0 && !this.processGroup(state, id, group, nextCtx, request.levelStart))
+          return this.flag();
+        if (!any && request.checkDeadlock) return this.flag();
+      }
+      return 'done';
+    } catch (err) {
+      if (err === TABLE_FULL) return 'full';
+      // An evaluation error (or a bug the sequential replay will meet too).
+      return this.flag();
+    }
+  }
+
+  private flag(): 'event' {
+    Atomics.store(this.eventFlag, 0, 1);
+    return 'event';
+  }
+
+  /** Returns false on a violation. */
+  private processGroup(
+    cur: State,
+    curId: number,
+    group: readonly Transition[],
+    ctx: SearchContext,
+    levelStart: number,
+  ): boolean {
+    const model = this.model;
+    this.generated += group.length;
+    for (const t of group) {
+      const succ = t.state;
+      let check = true;
+      if (this.inModel(cur, succ, ctx)) {
+        if (this.fingerprints!.size > this.fingerprints!.limit) throw TABLE_FULL;
+        model.fingerprint(succ, this.fp);
+        const r = this.fingerprints!.insert(this.fp[0]!, this.fp[1]!, curId, levelStart);
+        check = r === Insert.added || r === Insert.lowered;
+        if (check) {
+          this.parents.push(curId);
+          this.his.push(this.fp[0]!);
+          this.los.push(this.fp[1]!);
+          this.offsets.push(this.writer.write(succ));
+        }
+      }
+      if (check) {
+        for (const inv of model.invariants) if (!inv.holds(succ, ctx)) return false;
+        for (const prop of model.stateProperties) if (!prop.holds(succ, ctx)) return false;
+      }
+      for (const prop of model.actionProperties) if (!prop.holds(cur, succ)) return false;
+    }
+    return true;
+  }
+
+  private inModel(from: State, to: State, ctx: SearchContext): boolean {
+    for (const c of this.model.stateConstraints) if (!c(to, ctx)) return false;
+    for (const c of this.model.actionConstraints) if (!c(from, to, ctx)) return false;
+    return true;
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The coordinator of the parallel breadth-first search (`--workers N`).
+ *
+ * Level-synchronous: the states of a level are cut into one contiguous chunk
+ * per worker thread, in store-id order; every worker explores its chunk (see
+ * level-worker.ts) against the shared fingerprint set, and the coordinator
+ * waits for all of them before the next level. The new states are then
+ * taken in the sequential search's order (chunk by chunk, parent by parent,
+ * successor by successor), keeping each at its first generator (the owner the
+ * shared set settled on), so store ids, parents, counts and depth are those
+ * of the one-thread search, and so is the next level's order. A level in
+ * which a worker met a violation, a deadlock or an error is left to the
+ * sequential search (bfs.ts), which reports the first one with its counts
+ * and trace: the verdict and numbers do not depend on the number of workers.
+ *
+ * The coordinator waits synchronously (Atomics.wait, receiveMessageOnPort),
+ * so the search stays an ordinary function call; it must not run on a
+ * thread that has to answer events meanwhile.
+ */
+import type { State } from '../../model.js';
+import type { Frontier, LevelSearch } from '../level-search.js';
+import { SharedFingerprintSet } from '../shared-fingerprints.js';
+import { StateReader, StateWriter } from '../state-codec.js';
+import { IntList } from './int-list.js';
+import type { LevelReply, LevelRequest, WorkerReply } from './protocol.js';
+import { sharedPool, type WorkerPool } from './worker-pool.js';
+
+export interface ParallelSearchOptions {
+  /** Number of worker threads. */
+  workers: number;
+  /** Module each worker runs: it calls `serveLevels` with a loader of models. */
+  entry: URL;
+  /** What the entry's loader needs to load this search's model (files, module paths). */
+  source: unknown;
+  /** Where the workers' Print output goes, level by level in the sequential order. */
+  print?: (line: string) => void;
+  /** Initial slots of the shared fingerprint set (it grows as needed). */
+  fingerprintSlots?: number;
+}
+
+/** A level's states: store ids and serialized states, in exploration order. */
+interface Level {
+  ids: Int32Array;
+  offsets: Int32Array;
+  words: Int32Array;
+}
+
+export class WorkerLevelSearch implements LevelSearch {
+  private readonly pool: WorkerPool;
+  private fingerprints: SharedFingerprintSet;
+  /** The fingerprint set changed since the workers last saw it. */
+  private fingerprintsChanged = true;
+  /** Most new states per explored state in a level so far, to size the set ahead of a level. */
+  private branching = 4;
+  /** The workers' answers to the load requests are still to be taken. */
+  private loading = true;
+
+  /** Starts (or reuses) the threads, which compile the model while the initial states are computed. */
+  constructor(private readonly options: ParallelSearchOptions) {
+    this.fingerprints = new SharedFingerprintSet(options.fingerprintSlots ?? 1 << 16);
+    this.pool = sharedPool(options.entry, options.workers);
+    this.pool.busy = true;
+    for (let w = 0; w < this.pool.size; w++) this.pool.send(w, { type: 'load', source: options.source });
+  }
+
+  /** Bytes of the shared fingerprint set. */
+  get fingerprintBytes(): number {
+    return this.fingerprints.bytes;
+  }
+
+  run(f: Frontier): void {
+    this.loading = false;
+    this.collect(); // every worker has compiled the spec
+    for (let id = 0; id < f.store.size; id++) this.seed(f, id);
+    let level = this.dequeueAll(f);
+    const reader = new StateReader();
+    for (;;) {
+      if (level.ids.length === 0 || f.stop?.()) break;
+      const replies = this.exploreLevel(f, level);
+      if (!replies) break; // an event: the sequential search takes this level
+      level = this.merge(f, level, replies);
+      f.level++;
+      f.onProgress?.({
+        totalStates: f.totalStates,
+        distinctStates: f.store.size,
+        statesLeftOnQueue: level.ids.length,
+        level: f.level,
+        elapsedMs: Date.now() - f.startedAt,
+      });
+    }
+    const nVars = f.model.variables.length;
+    for (let i = 0; i < level.ids.length; i++) {
+      f.queue.enqueue(reader.read(level.words, level.offsets[i]!, nVars), level.ids[i]!);
+    }
+  }
+
+  close(): void {
+    // A search that ended before its levels (an ASSUME, an initial state) leaves the load answers.
+    if (this.loading) this.pool.collect();
+    this.loading = false;
+    this.pool.busy = false;
+  }
+
+  /** Puts a stored state's fingerprint into the shared set (the initial states, before level 1). */
+  private seed(f: Frontier, id: number): void {
+    const fp = new Uint32Array(2);
+    f.store.fingerprintOf(id, fp);
+    this.fingerprints.insert(fp[0]!, fp[1]!, f.store.parentOf(id), Number.MIN_SAFE_INTEGER);
+  }
+
+  /** Takes the states off the queue into a serialized level. */
+  private dequeueAll(f: Frontier): Level {
+    const writer = new StateWriter();
+    const ids = new IntList();
+    const offsets = new IntList();
+    const entry: { state: State; id: number } = { state: [], id: -1 };
+    while (f.queue.dequeue(entry)) {
+      ids.push(entry.id);
+      offsets.push(writer.write(entry.state));
+    }
+    return { ids: ids.take(), offsets: offsets.take(), words: writer.take() };
+  }
+
+  /** Explores one level on the workers; null when the level holds an event. */
+  private exploreLevel(f: Frontier, level: Level): LevelReply[] | null {
+    const levelStart = level.ids[0]!;
+    for (;;) {
+      this.reserve(f.store.size + level.ids.length * this.branching);
+      Atomics.store(this.pool.eventFlag, 0, 0);
+      const n = this.pool.size;
+      for (let w = 0; w < n; w++) {
+        const a = Math.floor((level.ids.length * w) / n);
+        const b = Math.floor((level.ids.length * (w + 1)) / n);
+        const base = level.offsets[a] ?? 0;
+        const end = b < level.ids.length ? level.offsets[b]! : level.words.length;
+        const offsets = level.offsets.slice(a, b);
+        for (let i = 0; i < offsets.length; i++) offsets[i]! -= base;
+        const request: LevelRequest = {
+          type: 'level',
+          level: f.level,
+          levelStart,
+          checkDeadlock: f.checkDeadlock,
+          ids: level.ids.slice(a, b),
+          offsets,
+          words: level.words.slice(base, end),
+          ...(this.fingerprintsChanged ? { fingerprints: this.fingerprints.buffer } : {}),
+        };
+        this.pool.send(w, request, [
+          request.ids.buffer,
+          request.offsets.buffer,
+          request.words.buffer,
+        ] as ArrayBuffer[]);
+      }
+      this.fingerprintsChanged = false;
+      const replies = this.collect() as LevelReply[];
+      if (replies.some((r) => r.event)) return null;
+      if (!replies.some((r) => r.full)) return replies;
+      // Out of room: drop this level's fingerprints, grow, and run the level again.
+      this.grow(this.fingerprints.capacity * 2, levelStart);
+      this.branching *= 2;
+    }
+  }
+
+  /** Keeps each new state at its owner, in the sequential order; returns the next level. */
+  private merge(f: Frontier, level: Level, replies: readonly LevelReply[]): Level {
+    const ids = new IntList();
+    const offsets = new IntList();
+    const words = new IntList(1024);
+    const before = f.store.size;
+    for (const r of replies) {
+      f.totalStates += r.generated;
+      for (let c = 0; c < r.parents.length; c++) {
+        const parent = r.parents[c]!;
+        if (this.fingerprints.ownerOf(r.hi[c]!, r.lo[c]!) !== parent) continue;
+        const id = f.store.add(r.hi[c]! >>> 0, r.lo[c]! >>> 0, parent);
+        if (id < 0) continue;
+        ids.push(id);
+        offsets.push(words.length);
+        words.append(r.words, r.offsets[c]!, r.offsets[c + 1]!);
+      }
+      if (this.options.print) for (const line of r.printed) this.options.print(line);
+    }
+    const added = f.store.size - before;
+    if (added > 0) f.depth = f.level + 1;
+    this.branching = Math.max(this.branching, Math.ceil(added / Math.max(1, level.ids.length)));
+    return { ids: ids.take(), offsets: offsets.take(), words: words.take() };
+  }
+
+  /** Grows the set ahead of a level so that `expected` fingerprints fit. */
+  private reserve(expected: number): void {
+    if (expected <= this.fingerprints.limit) return;
+    let capacity = this.fingerprints.capacity;
+    while (Math.floor(capacity * 0.75) < expected) capacity *= 2;
+    this.grow(capacity, Number.MAX_SAFE_INTEGER);
+  }
+
+  private grow(capacity: number, ownerBelow: number): void {
+    this.fingerprints = this.fingerprints.rebuilt(capacity, ownerBelow);
+    this.fingerprintsChanged = true;
+  }
+
+  /** The workers' answers; a worker's failure is a bug, reported as one. */
+  private collect(): WorkerReply[] {
+    return this.pool.collect().map((reply) => {
+      if (reply.type === 'failed') throw new Error(`a search worker failed: ${reply.message}`);
+      if (reply.type === 'ready' && reply.problem)
+        throw new Error(`a search worker could not load the model: ${reply.problem}`);
+      return reply;
+    });
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * States in a compact serialized form, to pass them between threads (the
+ * parallel search) without structured cloning, which would lose the value
+ * classes. A state is a run of 32-bit words: each value a kind word and its
+ * contents, in the value's canonical order (set elements sorted, function
+ * domains sorted), so decoding needs no sorting. Integers are TLC's 32-bit
+ * integers; strings are their UTF-16 code units, two per word. Lazy values
+ * (intervals excepted) are expanded first, as fingerprinting does.
+ */
+import type { State } from '../model.js';
+import {
+  FcnValue,
+  forceFcn,
+  IntervalValue,
+  ModelValue,
+  RecordValue,
+  SetValue,
+  setElems,
+  Tag,
+  TupleValue,
+  type Value,
+} from '../value/index.js';
+
+const FALSE = 0;
+const TRUE = 1;
+const INT = 2;
+const STR = 3;
+const MODEL_VALUE = 4;
+const SET = 5;
+const TUPLE = 6;
+const EMPTY_FCN = 7;
+const RECORD = 8;
+const FCN = 9;
+const INTERVAL = 10;
+
+/** A growable buffer of words holding encoded states back to back. */
+export class StateWriter {
+  words = new Int32Array(1024);
+  length = 0;
+
+  /** Appends a state; returns the offset of its first word. */
+  write(state: State): number {
+    const start = this.length;
+    for (let i = 0; i < state.length; i++) this.value(state[i]!);
+    return start;
+  }
+
+  /** The words written, trimmed to a buffer of their own (to transfer to another thread). */
+  take(): Int32Array {
+    const out = this.words.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+
+  private push(w: number): void {
+    if (this.length === this.words.length) {
+      const bigger = new Int32Array(this.words.length * 2);
+      bigger.set(this.words);
+      this.words = bigger;
+    }
+    this.words[this.length++] = w;
+  }
+
+  private string(s: string): void {
+    const n = s.length;
+    this.push(n);
+    for (let i = 0; i < n; i += 2) this.push(s.charCodeAt(i) | (i + 1 < n ? s.charCodeAt(i + 1) << 16 : 0));
+  }
+
+  private value(v: Value): void {
+    switch (typeof v) {
+      case 'boolean':
+        this.push(v ? TRUE : FALSE);
+        return;
+      case 'number':
+        this.push(INT);
+        this.push(v);
+        return;
+      case 'string':
+        this.push(STR);
+        this.string(v);
+        return;
+    }
+    switch (v.tag) {
+      case Tag.ModelValue:
+        this.push(MODEL_VALUE);
+        this.string(v.name);
+        return;
+      case Tag.Interval:
+        this.push(INTERVAL);
+        this.push(v.lo);
+        this.push(v.hi);
+        return;
+      case Tag.Set:
+      case Tag.LazySet: {
+        const elems = setElems(v);
+        this.push(SET);
+        this.push(elems.length);
+        for (const e of elems) this.value(e);
+        return;
+      }
+      default: {
+        const f = forceFcn(v);
+        if (f === TupleValue.emptyFcn) {
+          this.push(EMPTY_FCN);
+        } else if (f.tag === Tag.Tuple) {
+          this.push(TUPLE);
+          this.push(f.elems.length);
+          for (const e of f.elems) this.value(e);
+        } else if (f.tag === Tag.Record) {
+          this.push(RECORD);
+          this.push(f.names.length);
+          for (let i = 0; i < f.names.length; i++) {
+            this.string(f.names[i]!);
+            this.value(f.values[i]!);
+          }
+        } else {
+          this.push(FCN);
+          this.push(f.domain.length);
+          for (let i = 0; i < f.domain.length; i++) {
+            this.value(f.domain[i]!);
+            this.value(f.values[i]!);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Decodes states written by a StateWriter; records with the same fields share one names array. */
+export class StateReader {
+  private words: Int32Array = new Int32Array(0);
+  private pos = 0;
+  private readonly names = new Map<string, readonly string[]>();
+
+  /** Decodes the state of `nVars` values at `offset` of `words`. */
+  read(words: Int32Array, offset: number, nVars: number): State {
+    this.words = words;
+    this.pos = offset;
+    const state = new Array<Value>(nVars);
+    for (let i = 0; i < nVars; i++) state[i] = this.value();
+    return state;
+  }
+
+  private string(): string {
+    const n = this.words[this.pos++]!;
+    let s = '';
+    for (let i = 0; i < n; i += 2) {
+      const w = this.words[this.pos++]!;
+      s += i + 1 < n ? String.fromCharCode(w & 0xffff, w >>> 16) : String.fromCharCode(w & 0xffff);
+    }
+    return s;
+  }
+
+  private value(): Value {
+    const kind = this.words[this.pos++]!;
+    switch (kind) {
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case INT:
+        return this.words[this.pos++]!;
+      case STR:
+        return this.string();
+      case MODEL_VALUE:
+        return ModelValue.of(this.string());
+      case INTERVAL: {
+        const lo = this.words[this.pos++]!;
+        return new IntervalValue(lo, this.words[this.pos++]!);
+      }
+      case SET: {
+        const n = this.words[this.pos++]!;
+        if (n === 0) return SetValue.empty;
+        return new SetValue(this.values(n));
+      }
+      case EMPTY_FCN:
+        return TupleValue.emptyFcn;
+      case TUPLE: {
+        const n = this.words[this.pos++]!;
+        return n === 0 ? TupleValue.empty : new TupleValue(this.values(n));
+      }
+      case RECORD: {
+        const n = this.words[this.pos++]!;
+        const names = new Array<string>(n);
+        const values = new Array<Value>(n);
+        for (let i = 0; i < n; i++) {
+          names[i] = this.string();
+          values[i] = this.value();
+        }
+        return new RecordValue(this.internNames(names), values);
+      }
+      case FCN: {
+        const n = this.words[this.pos++]!;
+        const domain = new Array<Value>(n);
+        const values = new Array<Value>(n);
+        for (let i = 0; i < n; i++) {
+          domain[i] = this.value();
+          values[i] = this.value();
+        }
+        return new FcnValue(domain, values);
+      }
+      default:
+        throw new Error(`corrupt serialized state: kind ${kind} at word ${this.pos - 1}`);
+    }
+  }
+
+  private values(n: number): Value[] {
+    const out = new Array<Value>(n);
+    for (let i = 0; i < n; i++) out[i] = this.value();
+    return out;
+  }
+
+  private internNames(names: string[]): readonly string[] {
+    const key = names.join('\u0000');
+    const known = this.names.get(key);
+    if (known) return known;
+    this.names.set(key, names);
+    return names;
+  }
+}
