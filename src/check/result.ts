@@ -66,6 +66,12 @@ export interface CheckResult {
   stuttering?: boolean;
   /** The action of the step from the last trace state back to `trace[loop]`. */
   loopAction?: ActionLabel;
+  /**
+   * TLC's "calculated (optimistic)" probability that two distinct states had
+   * the same fingerprint, from the counts (distinct × (generated − distinct)
+   * / 2^64); present when both counts are.
+   */
+  collisionProbability?: number;
   /** Behaviours walked by a random simulation (TLC's "traces generated"); absent for BFS. */
   traces?: number;
   /** Action coverage of the search, when asked for (`check --coverage`); the initial predicate first. */

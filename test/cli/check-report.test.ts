@@ -86,6 +86,9 @@ describe('TLC-style text report', () => {
     expect(lines).toEqual([
       'Finished computing initial states: 1 distinct state generated.',
       'Model checking completed. No error has been found.',
+      '  Estimates of the probability that TLC did not check all reachable states',
+      '  because two distinct states had the same fingerprint:',
+      '  calculated (optimistic):  val = 9.8E-19', // 6 × (9 − 6) / 2^64
       '9 states generated, 6 distinct states found, 0 states left on queue.',
       'The depth of the complete state graph search is 3.',
     ]);

@@ -6,6 +6,7 @@ import { ExitCode } from '../../errors.js';
 import type { Loc } from '../../tla/ast.js';
 import { type Model, type SearchContext, EvalError as SpecEvalError, type State } from '../model.js';
 import type { CheckOutcome, CheckResult, TraceStep } from '../result.js';
+import { fingerprintCollisionProbability } from './collision.js';
 
 /** The counts part of a result. */
 export interface SearchCounts {
@@ -31,10 +32,14 @@ export function makeResult(
   startedAt: number,
   extra: Partial<CheckResult> = {},
 ): CheckResult {
+  const { distinctStates, totalStates } = counts;
   return {
     result,
     violated: null,
     ...counts,
+    ...(distinctStates !== null && totalStates !== null
+      ? { collisionProbability: fingerprintCollisionProbability(distinctStates, totalStates) }
+      : {}),
     durationMs: Math.max(0, Date.now() - startedAt),
     trace: null,
     diagnostics: [],

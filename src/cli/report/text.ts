@@ -9,6 +9,7 @@
 import { basename } from 'node:path';
 import type { ActionLabel } from '../../check/model.js';
 import type { CheckResult, TraceStep } from '../../check/result.js';
+import { formatProbability } from '../../check/search/collision.js';
 import { tlcLocation } from '../../check/search/outcome.js';
 import { printValue, type Value } from '../../check/value/index.js';
 import { formatDiagnostic } from '../../errors.js';
@@ -115,6 +116,15 @@ export interface ReportOptions {
   initialStatesLine?: boolean;
 }
 
+/** TLC's lines on the chance that a fingerprint collision hid states (after a successful search). */
+export function formatCollisionEstimate(p: number): string[] {
+  return [
+    '  Estimates of the probability that TLC did not check all reachable states',
+    '  because two distinct states had the same fingerprint:',
+    `  calculated (optimistic):  val = ${formatProbability(p)}`,
+  ];
+}
+
 /** The whole report, one string per line. */
 export function formatCheckReport(r: CheckResult, options: ReportOptions = {}): string[] {
   const lines: string[] = [];
@@ -125,6 +135,7 @@ export function formatCheckReport(r: CheckResult, options: ReportOptions = {}): 
     lines.push(formatInitialStates(r.initialStates));
   if (r.result === 'ok') {
     lines.push('Model checking completed. No error has been found.');
+    if (r.collisionProbability !== undefined) lines.push(...formatCollisionEstimate(r.collisionProbability));
   } else {
     const message = (r.message ?? r.result).split('\n');
     lines.push(`Error: ${message[0]}`, ...message.slice(1));
