@@ -1,4 +1,5 @@
 export { type BfsOptions, bfs, type SearchProgress } from './bfs.js';
+export type { Frontier, LevelSearch } from './level-search.js';
 export { checkAssumptions, checkPostconditions, tlcLocation } from './outcome.js';
 export { type Prng, seededPrng } from './prng.js';
 export { MemoryStateQueue, type StateQueue } from './queue.js';
