@@ -13,6 +13,7 @@ const CASES: Record<string, string> = {
   'bulleted lists opened on the line': `Inv == /\\ ${repeat(200, 'x + 1', ' + ')}\n       /\\ ${repeat(200, 'x', ' \\/ ')}`,
   'a list opened after THEN': `Inv == IF x = 0 THEN /\\ ${repeat(250, 'x', ' + ')} > 0 /\\ TRUE ELSE FALSE`,
   'strings and comments holding operators': `S == <<${repeat(200, '"a + b, c"', ', ')}>> (* ${repeat(100, 'x + 1', ' + ')} *) \\* + 1 + 1`,
+  'a list opened after IF and after []': `P == IF /\\ ${repeat(250, 'x', ' + ')} > 0 THEN [] /\\ ${repeat(250, 'x', ' + ')} > 0 ELSE TRUE`,
   'a set and a tuple': `T == <<{${repeat(300, '1', ', ')}}, [a |-> ${repeat(200, '2', ' * ')}]>>`,
 };
 

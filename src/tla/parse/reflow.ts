@@ -68,7 +68,22 @@ interface CommentState {
 const OPERATOR_END = /[+*,\\/&|^-]/;
 const OPERAND_START = /[A-Za-z0-9_({["]/;
 /** Words after which a `/\` or `\/` starts an expression (so may open a bulleted list). */
-const KEYWORDS = new Set(['THEN', 'ELSE', 'IN', 'OTHER', 'LET', 'CASE', 'ENABLED', 'UNCHANGED', 'SUBSET']);
+const KEYWORDS = new Set([
+  'IF',
+  'THEN',
+  'ELSE',
+  'IN',
+  'OTHER',
+  'LET',
+  'CASE',
+  'ENABLED',
+  'UNCHANGED',
+  'SUBSET',
+  'UNION',
+  'DOMAIN',
+]);
+/** A junction symbol at `i`: `/\`, `\/`, `\land`, `\lor`. */
+const JUNCTION = /^(\/\\|\\\/|\\land\b|\\lor\b)/;
 
 /** Where `line` can be cut, scanning strings and comments as it goes. */
 function cutPoints(line: string, state: CommentState): Cut[] {
@@ -77,6 +92,7 @@ function cutPoints(line: string, state: CommentState): Cut[] {
   let listColumn = first; // the deepest column a bulleted list opened on this line may have
   let segmentStart = 0;
   let prev = ''; // last character outside strings and comments that is not a space
+  let beforePrev = ''; // the one before it (`[]` is a prefix operator, `]` alone ends an operand)
   let word = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
@@ -100,8 +116,8 @@ function cutPoints(line: string, state: CommentState): Cut[] {
       word = '';
       continue;
     }
-    if ((c === '/' && line[i + 1] === '\\') || (c === '\\' && line[i + 1] === '/')) {
-      if (startsExpression(prev, word)) listColumn = Math.max(listColumn, i);
+    if ((c === '/' || c === '\\') && JUNCTION.test(line.slice(i, i + 6))) {
+      if (startsExpression(prev, beforePrev, word)) listColumn = Math.max(listColumn, i);
     }
     if (c === ' ') {
       const next = line[i + 1] ?? '';
@@ -118,14 +134,15 @@ function cutPoints(line: string, state: CommentState): Cut[] {
       continue;
     }
     word = /\w/.test(c) ? (/\w/.test(line[i - 1] ?? '') ? word : '') + c : '';
+    beforePrev = prev;
     prev = c;
   }
   return cuts;
 }
 
 /** Whether a `/\` or `\/` after `prev` (and `word`) is in prefix position, where it may open a list. */
-function startsExpression(prev: string, word: string): boolean {
-  if (prev === '' || KEYWORDS.has(word)) return true;
+function startsExpression(prev: string, beforePrev: string, word: string): boolean {
+  if (prev === '' || KEYWORDS.has(word) || (prev === ']' && beforePrev === '[')) return true;
   // After an operand (a name, a number, a closing bracket, a prime, a string) it is infix.
   return !/[\w)\]}'"]/.test(prev);
 }
