@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventObject, SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import {
+  type RaftMessage,
   RaftNode,
   type RaftVariant,
   type RoleContext,
@@ -125,5 +126,25 @@ describe('the role machine, path by path', () => {
       });
       node.stop();
     }
+  });
+});
+
+describe('the up-to-date log rule', () => {
+  it('a server with an entry of term 1 refuses a newer candidate with an empty log, and grants one whose log ends in term 1', () => {
+    const sent: RaftMessage[] = [];
+    const node = new RaftNode({ id: 's1', peers: ['s2', 's3'], send: (m) => sent.push(m) });
+    node.electionTimeout();
+    node.receive({ type: 'Vote', term: 1, src: 's2', dst: 's1', voteGranted: true });
+    node.clientRequest();
+    expect(node.view()).toMatchObject({ role: 'leader', log: [1] });
+    const ask = (src: string, term: number, lastLogTerm: number, lastLogIndex: number) => {
+      node.receive({ type: 'RequestVote', term, src, dst: 's1', lastLogTerm, lastLogIndex });
+      return sent.at(-1);
+    };
+    expect(ask('s2', 2, 0, 0)).toMatchObject({ type: 'Vote', term: 2, voteGranted: false });
+    expect(node.view()).toMatchObject({ role: 'follower', term: 2, votedFor: null });
+    expect(ask('s3', 2, 1, 1)).toMatchObject({ type: 'Vote', term: 2, voteGranted: true });
+    expect(node.view().votedFor).toBe('s3');
+    node.stop();
   });
 });
