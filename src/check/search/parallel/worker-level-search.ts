@@ -21,6 +21,13 @@ import type { State } from '../../model.js';
 import type { Frontier, LevelSearch } from '../level-search.js';
 import { SharedFingerprintSet } from '../shared-fingerprints.js';
 import { StateReader, StateWriter } from '../state-codec.js';
+import {
+  readCheckpoint,
+  restoreStore,
+  type SerializedLevel,
+  snapshotStore,
+  writeCheckpoint,
+} from './checkpoint.js';
 import { IntList } from './int-list.js';
 import type { LevelReply, LevelRequest, WorkerReply } from './protocol.js';
 import { sharedPool, type WorkerPool } from './worker-pool.js';
@@ -36,14 +43,13 @@ export interface ParallelSearchOptions {
   print?: (line: string) => void;
   /** Initial slots of the shared fingerprint set (it grows as needed). */
   fingerprintSlots?: number;
+  /** Write a checkpoint into `dir` between levels, at most every `everyMs`. */
+  checkpoint?: { dir: string; everyMs: number; identity: string; onWritten?: (dir: string) => void };
+  /** Start from the checkpoint in `dir` instead of the initial states (its identity checked by the caller). */
+  recover?: { dir: string };
 }
 
-/** A level's states: store ids and serialized states, in exploration order. */
-interface Level {
-  ids: Int32Array;
-  offsets: Int32Array;
-  words: Int32Array;
-}
+type Level = SerializedLevel;
 
 export class WorkerLevelSearch implements LevelSearch {
   private readonly pool: WorkerPool;
@@ -71,15 +77,29 @@ export class WorkerLevelSearch implements LevelSearch {
   run(f: Frontier): void {
     this.loading = false;
     this.collect(); // every worker has compiled the spec
+    let level = this.options.recover ? this.recover(f, this.options.recover.dir) : this.dequeueAll(f);
     for (let id = 0; id < f.store.size; id++) this.seed(f, id);
-    let level = this.dequeueAll(f);
     const reader = new StateReader();
+    let checkpointAt = Date.now() + (this.options.checkpoint?.everyMs ?? 0);
     for (;;) {
       if (level.ids.length === 0 || f.stop?.()) break;
       const replies = this.exploreLevel(f, level);
       if (!replies) break; // an event: the sequential search takes this level
       level = this.merge(f, level, replies);
       f.level++;
+      const checkpoint = this.options.checkpoint;
+      if (checkpoint && Date.now() >= checkpointAt) {
+        writeCheckpoint(checkpoint.dir, {
+          identity: checkpoint.identity,
+          level: f.level,
+          totalStates: f.totalStates,
+          depth: f.depth,
+          ...snapshotStore(f.store),
+          frontier: level,
+        });
+        checkpoint.onWritten?.(checkpoint.dir);
+        checkpointAt = Date.now() + checkpoint.everyMs;
+      }
       f.onProgress?.({
         totalStates: f.totalStates,
         distinctStates: f.store.size,
@@ -106,6 +126,19 @@ export class WorkerLevelSearch implements LevelSearch {
     const fp = new Uint32Array(2);
     f.store.fingerprintOf(id, fp);
     this.fingerprints.insert(fp[0]!, fp[1]!, f.store.parentOf(id), Number.MIN_SAFE_INTEGER);
+  }
+
+  /** Replaces the initial states by the checkpoint's search; returns its level's states. */
+  private recover(f: Frontier, dir: string): Level {
+    const cp = readCheckpoint(dir);
+    const problem = restoreStore(f.store, cp);
+    if (problem) throw new Error(`cannot recover from ${dir}: ${problem}`);
+    const entry: { state: State; id: number } = { state: [], id: -1 };
+    while (f.queue.dequeue(entry)) {} // the initial states: the checkpoint is past them
+    f.level = cp.level;
+    f.totalStates = cp.totalStates;
+    f.depth = cp.depth;
+    return cp.frontier;
   }
 
   /** Takes the states off the queue into a serialized level. */
