@@ -12,12 +12,19 @@ export class IntList {
     this.a[this.length++] = v;
   }
 
+  /** The values, without copying (the list must not be used afterwards). */
+  view(): Int32Array {
+    return this.a.subarray(0, this.length);
+  }
+
   /** Appends `from[start..end)`. */
   append(from: Int32Array, start: number, end: number): void {
     const n = end - start;
     if (this.length + n > this.a.length) this.reserve(n);
-    this.a.set(from.subarray(start, end), this.length);
-    this.length += n;
+    const a = this.a;
+    let at = this.length;
+    for (let i = start; i < end; i++) a[at++] = from[i]!;
+    this.length = at;
   }
 
   /** The values, trimmed to an array of their own; the list is emptied. */

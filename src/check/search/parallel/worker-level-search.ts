@@ -63,7 +63,7 @@ export class WorkerLevelSearch implements LevelSearch {
 
   /** Starts (or reuses) the threads, which compile the model while the initial states are computed. */
   constructor(private readonly options: ParallelSearchOptions) {
-    this.fingerprints = new SharedFingerprintSet(options.fingerprintSlots ?? 1 << 16);
+    this.fingerprints = new SharedFingerprintSet(options.fingerprintSlots ?? 1 << 18);
     this.pool = sharedPool(options.entry, options.workers);
     this.pool.busy = true;
     for (let w = 0; w < this.pool.size; w++) this.pool.send(w, { type: 'load', source: options.source });
@@ -196,9 +196,16 @@ export class WorkerLevelSearch implements LevelSearch {
 
   /** Keeps each new state at its owner, in the sequential order; returns the next level. */
   private merge(f: Frontier, level: Level, replies: readonly LevelReply[]): Level {
-    const ids = new IntList();
-    const offsets = new IntList();
-    const words = new IntList(1024);
+    // Sized for every candidate at once: growing (and zero-filling) lists level after level costs more.
+    let candidates = 0;
+    let candidateWords = 0;
+    for (const r of replies) {
+      candidates += r.parents.length;
+      candidateWords += r.words.length;
+    }
+    const ids = new IntList(candidates);
+    const offsets = new IntList(candidates);
+    const words = new IntList(candidateWords);
     const before = f.store.size;
     for (const r of replies) {
       f.totalStates += r.generated;
@@ -216,14 +223,15 @@ export class WorkerLevelSearch implements LevelSearch {
     const added = f.store.size - before;
     if (added > 0) f.depth = f.level + 1;
     this.branching = Math.max(this.branching, Math.ceil(added / Math.max(1, level.ids.length)));
-    return { ids: ids.take(), offsets: offsets.take(), words: words.take() };
+    return { ids: ids.view(), offsets: offsets.view(), words: words.view() };
   }
 
   /** Grows the set ahead of a level so that `expected` fingerprints fit. */
   private reserve(expected: number): void {
     if (expected <= this.fingerprints.limit) return;
     let capacity = this.fingerprints.capacity;
-    while (Math.floor(capacity * 0.75) < expected) capacity *= 2;
+    // By fours: each growth rehashes the whole set while the workers wait.
+    while (Math.floor(capacity * 0.75) < expected) capacity *= 4;
     this.grow(capacity, Number.MAX_SAFE_INTEGER);
   }
 
