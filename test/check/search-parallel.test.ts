@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Insert, SharedFingerprintSet } from '../../src/check/search/shared-fingerprints.js';
-import { StateReader, StateWriter } from '../../src/check/search/state-codec.js';
+import { StateReader, StateWriter, StringTable } from '../../src/check/search/state-codec.js';
 import {
   FcnValue,
   fingerprintValues,
@@ -46,17 +46,30 @@ describe('serialized states', () => {
       [new TupleValue([1, 'a', makeSet(['x'])]), TupleValue.emptyFcn],
       [makeRecord(['b', 'a'], [makeRecord(['z'], [1]), 'v']), new FcnValue([makeSet([1]), 7], ['p', 'q'])],
     ];
-    const writer = new StateWriter();
-    const offsets = states.map((s) => writer.write(s));
-    const words = writer.take();
-    const reader = new StateReader();
-    const want = new Uint32Array(2);
-    const got = new Uint32Array(2);
-    states.forEach((s, i) => {
-      const decoded = reader.read(words, offsets[i]!, s.length);
-      fingerprintValues(s, want);
-      fingerprintValues(decoded, got);
-      expect([...got]).toEqual([...want]);
-    });
+    // Strings written inline (between threads), or numbered in a table (a queue of one thread).
+    for (const table of [undefined, new StringTable()]) {
+      const writer = new StateWriter(table);
+      const offsets = states.map((s) => writer.write(s));
+      const words = writer.take();
+      const reader = new StateReader(table);
+      const want = new Uint32Array(2);
+      const got = new Uint32Array(2);
+      states.forEach((s, i) => {
+        const decoded = reader.read(words, offsets[i]!, s.length);
+        fingerprintValues(s, want);
+        fingerprintValues(decoded, got);
+        expect([...got]).toEqual([...want]);
+      });
+    }
+  });
+
+  it('take one word per string with a string table', () => {
+    const state: Value[] = [makeRecord(['status', 'user'], ['pending', 'alice'])];
+    const inline = new StateWriter();
+    inline.write(state);
+    const numbered = new StateWriter(new StringTable());
+    numbered.write(state);
+    expect(numbered.length).toBe(2 + 2 * 3); // kind, field count; per field: name, value kind, string
+    expect(inline.length).toBeGreaterThan(numbered.length + 6);
   });
 });

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { State } from '../model.js';
 import { IntList } from './parallel/int-list.js';
 import type { StateQueue } from './queue.js';
-import { StateReader, StateWriter } from './state-codec.js';
+import { StateReader, StateWriter, StringTable } from './state-codec.js';
 
 export interface SpillingQueueOptions {
   /** Bytes of serialized states to keep in memory before writing segments to disk. */
@@ -38,8 +38,10 @@ interface Segment {
 }
 
 export class SpillingStateQueue implements StateQueue {
-  private readonly writer = new StateWriter();
-  private readonly reader = new StateReader();
+  // The queue is read by the thread that wrote it: strings are numbered, one word each.
+  private readonly strings = new StringTable();
+  private readonly writer = new StateWriter(this.strings);
+  private readonly reader = new StateReader(this.strings);
   private readonly tailIds = new IntList();
   private readonly tailOffsets = new IntList();
   private readonly sealed: Segment[] = [];

@@ -4,8 +4,10 @@
  * classes. A state is a run of 32-bit words: each value a kind word and its
  * contents, in the value's canonical order (set elements sorted, function
  * domains sorted), so decoding needs no sorting. Integers are TLC's 32-bit
- * integers; strings are their UTF-16 code units, two per word. Lazy values
- * (intervals excepted) are expanded first, as fingerprinting does.
+ * integers; strings are their UTF-16 code units, two per word, or, when
+ * the writer and the reader share a StringTable (a queue read back by the
+ * thread that wrote it), one word: the string's number in the table. Lazy
+ * values (intervals excepted) are expanded first, as fingerprinting does.
  */
 import type { State } from '../model.js';
 import {
@@ -33,10 +35,28 @@ const RECORD = 8;
 const FCN = 9;
 const INTERVAL = 10;
 
+/** Strings numbered in the order first written, shared by a writer and a reader of one thread. */
+export class StringTable {
+  readonly strings: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  numberOf(s: string): number {
+    let n = this.numbers.get(s);
+    if (n === undefined) {
+      n = this.strings.length;
+      this.strings.push(s);
+      this.numbers.set(s, n);
+    }
+    return n;
+  }
+}
+
 /** A growable buffer of words holding encoded states back to back. */
 export class StateWriter {
   words = new Int32Array(1024);
   length = 0;
+
+  constructor(private readonly table?: StringTable) {}
 
   /** Appends a state; returns the offset of its first word. */
   write(state: State): number {
@@ -62,6 +82,11 @@ export class StateWriter {
   }
 
   private string(s: string): void {
+    if (this.table) {
+      // -1 - number: a length is never negative.
+      this.push(-1 - this.table.numberOf(s));
+      return;
+    }
     const n = s.length;
     this.push(n);
     for (let i = 0; i < n; i += 2) this.push(s.charCodeAt(i) | (i + 1 < n ? s.charCodeAt(i + 1) << 16 : 0));
@@ -133,6 +158,8 @@ export class StateReader {
   private pos = 0;
   private readonly names = new Map<string, readonly string[]>();
 
+  constructor(private readonly table?: StringTable) {}
+
   /** Decodes the state of `nVars` values at `offset` of `words`. */
   read(words: Int32Array, offset: number, nVars: number): State {
     this.words = words;
@@ -144,6 +171,7 @@ export class StateReader {
 
   private string(): string {
     const n = this.words[this.pos++]!;
+    if (n < 0) return this.table!.strings[-1 - n]!;
     let s = '';
     for (let i = 0; i < n; i += 2) {
       const w = this.words[this.pos++]!;
