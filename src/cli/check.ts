@@ -13,6 +13,7 @@ import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
 import { simulate } from '../check/search/index.js';
+import { resetStringOrder } from '../check/value/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
 import { formatItf, type Trace, traceFilePath } from '../trace/index.js';
@@ -302,6 +303,8 @@ async function checkEmbedded(
   live: LiveReport,
 ): Promise<CheckResult> {
   const started = Date.now();
+  // Each model gets TLC's string order of its own text; no value of a previous model is compared again.
+  resetStringOrder();
   const loaded = loadModel(job.spec, job.config, {
     libPaths: options.lib ?? [],
     print: (line) => io.stdout(`${line}\n`),

@@ -22,6 +22,7 @@
  */
 import {
   BuiltinSet,
+  compareStrings,
   forceFcn,
   ModelValue,
   makeFcn,
@@ -173,7 +174,7 @@ export function fromItfValue(x: unknown, path = '$'): Value {
   }
   if (names.length === 0) return TupleValue.empty;
   // makeFcn gives a record when every key is a field name, else a function on strings.
-  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...names].sort(compareStrings);
   return makeFcn(
     sorted,
     sorted.map((n) => fromItfValue(x[n], `${path}.${n}`)),

@@ -15,7 +15,15 @@ import {
   type State,
   type Transition,
 } from '../model.js';
-import { fingerprint, fingerprintValues, Tag, type Value } from '../value/index.js';
+import {
+  extendStringOrder,
+  fingerprint,
+  fingerprintValues,
+  printValue,
+  Tag,
+  type Value,
+} from '../value/index.js';
+import { type Below, withActionSampling } from './action-sampling.js';
 import { compileAction } from './compile-action.js';
 import { asBool } from './compile-expr.js';
 import { type BuildOptions, type EvalModel, ModelBuilder, run } from './model-builder.js';
@@ -30,11 +38,14 @@ import {
   stackOverflowToEvalError,
 } from './runtime.js';
 import { classifyProperty, type ScopedExpr, splitSpec } from './spec-parts.js';
+import { specStrings } from './string-table.js';
 import { type Perm, permsOf, symmetricFingerprint } from './symmetry.js';
 
 export type { BuildOptions, EvalModel } from './model-builder.js';
 
 export function buildModel(spec: LoadedSpec, cfg: ModelConfig, opts: BuildOptions = {}): Result<EvalModel> {
+  // Before anything is compiled: record fields are put in this order when their constructors compile.
+  extendStringOrder(specStrings(spec, cfg));
   const b = new ModelBuilder(spec, cfg, opts);
   try {
     return buildModelUnsafe(b);
@@ -294,6 +305,9 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
       }
       return out;
     },
+    successorsOfRandomAction(state: State, ctx: SearchContext, below: Below): Iterable<Transition> {
+      return withActionSampling(below, () => model.successors(state, ctx));
+    },
     invariants,
     stateProperties,
     actionProperties,
@@ -318,7 +332,14 @@ function buildModelUnsafe(b: ModelBuilder): Result<EvalModel> {
           ];
         }
         if (typeof v === 'object' && v.tag === Tag.Record) return v.names.map((n, i) => [n, v.values[i]]);
-        return [[cfg.alias!.name, v]];
+        // TLC makes a state of the ALIAS's value, which only a record can be: anything else fails as above.
+        return [
+          ...variables.map((n, i): [string, Value] => [n, state[i]!]),
+          [
+            '_ALIASEvalError',
+            `The ALIAS ${cfg.alias!.name} must evaluate to a record, not ${printValue(v)}.`,
+          ],
+        ];
       }
       return variables.map((n, i) => [n, state[i]]);
     },

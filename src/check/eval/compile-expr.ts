@@ -9,6 +9,7 @@ import {
   asSet,
   FcnSet,
   fcnIndex,
+  compareStrings,
   fcnReplaceAt,
   fcnUpdate,
   fcnValueAt,
@@ -241,7 +242,7 @@ function compileNode(e: Expr, env: CEnv): Fn {
       };
     }
     case 'RecordSet': {
-      const order = e.fields.map((_, i) => i).sort((a, b) => (e.fields[a].name < e.fields[b].name ? -1 : 1));
+      const order = e.fields.map((_, i) => i).sort((a, b) => compareStrings(e.fields[a].name, e.fields[b].name));
       const names = order.map((i) => e.fields[i].name);
       const sets = order.map((i) => compileExpr(e.fields[i].set, env));
       return located(

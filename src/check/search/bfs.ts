@@ -243,6 +243,7 @@ class BfsRun {
     group: Transition[],
     ctx: SearchContext,
   ): CheckResult | null {
+    const generatedBefore = this.totalStates;
     this.totalStates += group.length;
     const model = this.model;
     // One lookup per group: every transition of a group has the same label.
@@ -252,9 +253,14 @@ class BfsRun {
       row.lastEnabledIn = curId;
       row.generated += group.length;
     }
-    for (const t of group) {
+    for (let i = 0; i < group.length; i++) {
+      const t = group[i]!;
       const succ = t.state;
       this.setSite(curId, t);
+      // At a violation TLC has generated the group's states up to the violating one, not the rest.
+      const stopHere = (): void => {
+        this.totalStates = generatedBefore + i + 1;
+      };
       let unseen = true;
       let id = -1;
       if (this.inModel(succ, ctx) && this.inActions(cur, succ, ctx)) {
@@ -265,6 +271,7 @@ class BfsRun {
       if (unseen) {
         const violated = violatedStatePredicate(this.model, succ, ctx, this.site);
         if (violated) {
+          stopHere();
           return makeResult(violated.outcome, ExitCode.safetyViolation, this.counts(), this.startedAt, {
             violated: violated.name,
             message: `Invariant ${violated.name} is violated.`,
@@ -276,6 +283,7 @@ class BfsRun {
         this.site.evaluating = prop.name;
         this.site.evaluatingKind = 'action property';
         if (!prop.holds(cur, succ)) {
+          stopHere();
           return makeResult('property-violation', ExitCode.livenessViolation, this.counts(), this.startedAt, {
             violated: prop.name,
             message: `Action property ${prop.name} is violated.`,

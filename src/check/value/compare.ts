@@ -2,7 +2,8 @@
  * Equality and TLC's total order on values.
  *
  * TLC's order (it decides set printing, CHOOSE and enumeration order):
- * booleans FALSE < TRUE; integers numerically; strings by UTF-16 code units;
+ * booleans FALSE < TRUE; integers numerically; strings by TLC's string table
+ * (string-order.ts);
  * model values by name and below every other kind; sets by cardinality, then
  * element-wise in order; functions (tuples, records) by domain size, then
  * domain elements, then values. Comparing kinds TLC cannot compare (an integer
@@ -11,8 +12,18 @@
  */
 import { fail } from './fail.js';
 import { forceFcn, setElems, setSize } from './force.js';
-import { type AnyFcn, type AnySet, isFcn, isSet, type ModelValue, Tag, type Value } from './kinds.js';
+import {
+  type AnyFcn,
+  type AnySet,
+  isFcn,
+  isSet,
+  type ModelValue,
+  type RecordValue,
+  Tag,
+  type Value,
+} from './kinds.js';
 import { printValue } from './print.js';
+import { compareStrings } from './string-order.js';
 
 function kindName(v: Value): string {
   switch (typeof v) {
@@ -87,7 +98,35 @@ function setEquals(a: AnySet, b: AnySet): boolean {
   if (setSize(a) !== setSize(b)) return false;
   const ea = setElems(a);
   const eb = setElems(b);
-  for (let i = 0; i < ea.length; i++) if (!valueEquals(ea[i], eb[i])) return false;
+  for (let i = 0; i < ea.length; i++) {
+    if (valueEquals(ea[i], eb[i])) continue;
+    return orderSensitive(ea[i]!) && sameElementsAnyOrder(ea.slice(i), eb.slice(i));
+  }
+  return true;
+}
+
+/**
+ * Whether the value's place in TLC's order depends on the string table
+ * (string-order.ts). A set holding such values may have been made before the
+ * table held its strings (a trace read before its spec was loaded), so its
+ * elements may be in another order than a set made now: equality then
+ * compares them without regard to order.
+ */
+function orderSensitive(v: Value): boolean {
+  return typeof v === 'string' || (typeof v === 'object' && v.tag !== Tag.ModelValue);
+}
+
+function sameElementsAnyOrder(xs: readonly Value[], ys: readonly Value[]): boolean {
+  const used = new Array<boolean>(ys.length).fill(false);
+  outer: for (const x of xs) {
+    for (let j = 0; j < ys.length; j++) {
+      if (!used[j] && valueEquals(x, ys[j]!)) {
+        used[j] = true;
+        continue outer;
+      }
+    }
+    return false;
+  }
   return true;
 }
 
@@ -104,7 +143,10 @@ function fcnEquals(x: AnyFcn, y: AnyFcn): boolean {
   if (a.tag === Tag.Record) {
     const br = b as typeof a;
     if (a.names.length !== br.names.length) return false;
-    for (let i = 0; i < a.names.length; i++) if (a.names[i] !== br.names[i]) return false;
+    for (let i = 0; i < a.names.length; i++) {
+      // Field names in another order: a record made under another string table (see orderSensitive).
+      if (a.names[i] !== br.names[i]) return sameFieldsAnyOrder(a, br);
+    }
     for (let i = 0; i < a.values.length; i++) if (!valueEquals(a.values[i], br.values[i])) return false;
     return true;
   }
@@ -115,12 +157,20 @@ function fcnEquals(x: AnyFcn, y: AnyFcn): boolean {
   return true;
 }
 
+function sameFieldsAnyOrder(a: RecordValue, b: RecordValue): boolean {
+  for (let i = 0; i < a.names.length; i++) {
+    const other = b.field(a.names[i]!);
+    if (other === undefined || !valueEquals(a.values[i]!, other)) return false;
+  }
+  return true;
+}
+
 /** TLC's compareTo: negative, zero or positive; throws for incomparable kinds. */
 export function compareValues(a: Value, b: Value): number {
   if (a === b) return 0;
   const ta = typeof a;
   if (ta === 'number' && typeof b === 'number') return (a as number) - b;
-  if (ta === 'string' && typeof b === 'string') return (a as string) < b ? -1 : 1;
+  if (ta === 'string' && typeof b === 'string') return compareStrings(a as string, b);
   if (ta === 'boolean' && typeof b === 'boolean') return a ? 1 : -1;
   if (typeof a === 'object' && a.tag === Tag.ModelValue) {
     if (typeof b === 'object' && b.tag === Tag.ModelValue)

@@ -16,6 +16,7 @@ import {
   TupleValue,
   type Value,
 } from './kinds.js';
+import { compareStrings } from './string-order.js';
 
 /** The elements of a set in canonical order (expanding intervals and lazy sets). */
 export function setElems(s: AnySet): readonly Value[] {
@@ -88,17 +89,17 @@ export function makeFcn(
   return new FcnValue(domain, values);
 }
 
-/** A record from fields in any order (sorted by name, TLC's normal form). */
+/** A record from fields in any order (sorted by name in TLC's string order, its normal form). */
 export function makeRecord(names: readonly string[], values: readonly Value[]): RecordValue {
   let sorted = true;
   for (let i = 1; i < names.length; i++) {
-    if (names[i - 1] >= names[i]) {
+    if (compareStrings(names[i - 1]!, names[i]!) >= 0) {
       sorted = false;
       break;
     }
   }
   if (sorted) return new RecordValue(names, values);
-  const idx = names.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+  const idx = names.map((_, i) => i).sort((a, b) => compareStrings(names[a]!, names[b]!));
   const outNames: string[] = [];
   const outValues: Value[] = [];
   for (const i of idx) {

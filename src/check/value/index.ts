@@ -104,6 +104,7 @@ export {
   singletonFcn,
 } from './ops.js';
 export { printValue, quoteString } from './print.js';
+export { compareStrings, extendStringOrder, lexicalStrings, resetStringOrder } from './string-order.js';
 
 import { SetValue } from './kinds.js';
 /** BOOLEAN = {FALSE, TRUE}. */
