@@ -20,7 +20,6 @@
 import { ExitCode } from '../../errors.js';
 import { CoverageCounter, type CoverageRow, type DeclaredAction } from '../coverage.js';
 import {
-  type ActionLabel,
   type Model,
   type SearchContext,
   EvalError as SpecEvalError,
@@ -28,6 +27,8 @@ import {
   type Transition,
 } from '../model.js';
 import type { CheckResult, TraceStep } from '../result.js';
+import { sameAction } from './action-group.js';
+import type { Frontier, LevelSearch } from './level-search.js';
 import {
   checkAssumptions,
   checkPostconditions,
@@ -71,6 +72,8 @@ export interface BfsOptions {
   coverage?: { declared: readonly DeclaredAction[] };
   /** Asked before each state is explored: a reason (`SIGINT`) stops the search with the counts so far. */
   stop?: StopRequest;
+  /** Explores whole levels elsewhere (several threads: ./parallel/) before the per-state loop. */
+  levels?: LevelSearch;
 }
 
 /** Model-checks `model` exhaustively, breadth first. */
@@ -121,7 +124,12 @@ class BfsRun {
   }
 
   run(): CheckResult {
-    const result = this.search();
+    let result: CheckResult;
+    try {
+      result = this.search();
+    } finally {
+      this.options.levels?.close();
+    }
     if (this.coverage) result.coverage = this.coverage.summary();
     return result;
   }
@@ -132,7 +140,7 @@ class BfsRun {
     try {
       const initResult = this.computeInitialStates();
       if (initResult) return initResult;
-      const exploreResult = this.explore();
+      const exploreResult = this.explore(this.exploreLevels());
       if (exploreResult) return exploreResult;
       const post = checkPostconditions(this.model, this.counts(), this.startedAt);
       if (post) return post;
@@ -190,12 +198,34 @@ class BfsRun {
     return null;
   }
 
-  private explore(): CheckResult | null {
+  /** Runs the level search, if any; returns the level of the states left on the queue. */
+  private exploreLevels(): number {
+    const levels = this.options.levels;
+    if (!levels) return 1;
+    const frontier: Frontier = {
+      model: this.model,
+      store: this.store,
+      queue: this.queue,
+      level: 1,
+      totalStates: this.totalStates,
+      depth: this.maxLevel,
+      checkDeadlock: this.checkDeadlock,
+      startedAt: this.startedAt,
+      ...(this.options.stop ? { stop: this.options.stop } : {}),
+      ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
+    };
+    levels.run(frontier);
+    this.totalStates = frontier.totalStates;
+    this.maxLevel = frontier.depth;
+    return frontier.level;
+  }
+
+  private explore(startLevel: number): CheckResult | null {
     const entry: { state: State; id: number } = { state: [], id: -1 };
-    let level = 1;
+    let level = startLevel;
     let levelEnd = this.store.size; // ids below this are at `level` or above
-    let ctx: SearchContext = { level: 1 };
-    let nextCtx: SearchContext = { level: 2 };
+    let ctx: SearchContext = { level };
+    let nextCtx: SearchContext = { level: level + 1 };
     const group: Transition[] = [];
     while (this.queue.dequeue(entry)) {
       const stopReason = this.options.stop?.();
@@ -362,14 +392,4 @@ class BfsRun {
       elapsedMs: now - this.startedAt,
     });
   }
-}
-
-/** Transitions of one TLC sub-action share the label name and source location. */
-function sameAction(a: ActionLabel, b: ActionLabel): boolean {
-  if (a === b) return true;
-  if (a.name !== b.name || a.module !== b.module) return false;
-  const la = a.loc;
-  const lb = b.loc;
-  if (!la || !lb) return la === lb;
-  return la.line === lb.line && la.col === lb.col && la.endLine === lb.endLine && la.endCol === lb.endCol;
 }
