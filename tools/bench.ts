@@ -15,16 +15,22 @@
  * newer than every file of src/; else, or with --source, from src/ through
  * tsx (the header line says which).
  *
- *   tsx tools/bench.ts [--only NAME] [--all] [--no-conformance] [--source]
+ * Then the parallel search: the bakery sized like TLC's reference run
+ * (500,906 states) with 1 and 2 worker threads (`check --workers`), the
+ * speedup, and whether both runs agree on every count.
+ *
+ *   tsx tools/bench.ts [--only NAME] [--all] [--no-conformance] [--no-parallel] [--source]
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Model, State, Transition } from '../src/check/model.js';
 import type * as SearchModule from '../src/check/search/index.js';
+import type * as ParallelModule from '../src/check/search/parallel/worker-level-search.js';
 import type * as ValueModule from '../src/check/value/index.js';
 import type { Value } from '../src/check/value/index.js';
 import type * as LoadModule from '../src/cli/check-load.js';
+import type * as WorkerEntryModule from '../src/cli/check-worker.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -54,6 +60,11 @@ async function checker<T>(rel: string): Promise<T> {
 const { bfs, MemoryStateStore } = await checker<typeof SearchModule>('check/search/index.js');
 const { fingerprintValues } = await checker<typeof ValueModule>('check/value/index.js');
 const { loadModel } = await checker<typeof LoadModule>('cli/check-load.js');
+const { WorkerLevelSearch } = await checker<typeof ParallelModule>(
+  'check/search/parallel/worker-level-search.js',
+);
+const { checkWorkerEntry } = await checker<typeof WorkerEntryModule>('cli/check-worker.js');
+const { resetStringOrder } = await checker<typeof ValueModule>('check/value/index.js');
 
 interface BenchCase {
   name: string;
@@ -149,6 +160,50 @@ function heapUsed(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
+/** The parallel search on one model with 1, then `workers` threads: times, speedup, and whether the counts agree. */
+function benchWorkers(name: string, spec: string, cfg: string, workers: number): void {
+  const run = (n: number) => {
+    resetStringOrder(); // each load gets the model's own string order, as `tlaw check` does
+    const loaded = loadModel(spec, cfg, { print: () => {} });
+    if (!loaded.model) throw new Error(`cannot load ${spec}`);
+    const levels =
+      n > 1
+        ? new WorkerLevelSearch({
+            workers: n,
+            entry: checkWorkerEntry,
+            source: { spec, config: cfg, libPaths: [] },
+          })
+        : undefined;
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const r = bfs(loaded.model, levels ? { levels } : {});
+    const cpu = process.cpuUsage(cpuBefore);
+    // CPU time of every thread of the process: on a machine busy with other work, wall time says less.
+    return { r, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+  // The two-worker time includes starting the threads and compiling the spec in each, as `check --workers 2` does.
+  const one = run(1);
+  const many = run(workers);
+  const same =
+    one.r.result === many.r.result &&
+    one.r.distinctStates === many.r.distinctStates &&
+    one.r.totalStates === many.r.totalStates &&
+    one.r.depth === many.r.depth;
+  console.log(
+    [
+      `${name} workers 1 vs ${workers}`,
+      many.r.result,
+      many.r.distinctStates,
+      many.r.totalStates,
+      `${one.ms.toFixed(0)} ms vs ${many.ms.toFixed(0)} ms`,
+      `CPU ${one.cpuMs.toFixed(0)} ms vs ${many.cpuMs.toFixed(0)} ms`,
+      `speedup ${(one.ms / many.ms).toFixed(2)}x`,
+      same ? 'same counts' : 'COUNTS DIFFER',
+      `${Math.round(process.resourceUsage().maxRSS / 1024)} MB peak RSS`,
+    ].join(' | '),
+  );
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
@@ -194,6 +249,10 @@ async function main(): Promise<void> {
         Math.round(process.resourceUsage().maxRSS / 1024),
       ].join(' | '),
     );
+  }
+  if (!args.includes('--no-parallel') && (!only || only === 'parallel')) {
+    console.log('parallel search (distinct | generated | time | CPU time | speedup | agreement | peak RSS):');
+    benchWorkers('bakery-tlc-size', join(here, 'bench/Bakery.tla'), join(here, 'bench/BakeryLarge.cfg'), 2);
   }
 }
 
