@@ -5,27 +5,24 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Model } from '../../../src/check/model.js';
-import { loadModel } from '../../../src/cli/check-load.js';
+import {
+  type BundledModel,
+  bundledModels,
+  loadBundledModel,
+  SPECS_DIR,
+} from '../../support/bundled-models.js';
 
-export const SPECS_DIR = fileURLToPath(new URL('../../../specs/', import.meta.url));
+export { SPECS_DIR };
 export const TRACES_DIR = fileURLToPath(new URL('../../../traces/consensus/', import.meta.url));
 export const REGENERATE =
   'npx tsx src/cli.ts check specs/ --save-traces   (or: tlaw check specs/ --save-traces)';
 
-export interface ModelEntry {
-  name: string;
-  spec: string;
-  config: string;
-  traces?: string;
-  expect: { result: string; violated?: string };
-  benchmark?: boolean;
+export interface ModelEntry extends BundledModel {
   simulate?: { runs: number; depth: number; seed: number };
 }
 
 /** The `consensus-*` entries of specs/models.json, in file order. */
-export const CONSENSUS_MODELS: readonly ModelEntry[] = (
-  JSON.parse(readFileSync(`${SPECS_DIR}models.json`, 'utf8')) as { models: ModelEntry[] }
-).models.filter((m) => m.name.startsWith('consensus-'));
+export const CONSENSUS_MODELS = bundledModels<ModelEntry>('consensus-');
 
 export function modelEntry(name: string): ModelEntry {
   const entry = CONSENSUS_MODELS.find((m) => m.name === name);
@@ -36,19 +33,9 @@ export function modelEntry(name: string): ModelEntry {
 /** The file `tlaw check specs/ --save-traces` writes for a refuted model. */
 export const traceFileName = (m: ModelEntry) => `${m.name}-${m.expect.violated}.itf.json`;
 
-const loaded = new Map<string, Model>();
-
 /** The compiled model of a spec (file name under specs/) with a config (path relative to specs/), loaded once. */
 export function loadConsensusModel(spec: string, config: string): Model {
-  const key = `${spec} ${config}`;
-  let model = loaded.get(key);
-  if (model === undefined) {
-    const result = loadModel(SPECS_DIR + spec, SPECS_DIR + config);
-    if (!result.model) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-    model = result.model;
-    loaded.set(key, model);
-  }
-  return model;
+  return loadBundledModel(spec, config);
 }
 
 /** The right-hand side of `name = …` in a cfg file (path relative to specs/). */
