@@ -51,6 +51,9 @@ export interface ParallelSearchOptions {
 
 type Level = SerializedLevel;
 
+/** Slots (2^22, 48 MB) from which the fingerprint set grows by doubling. */
+const LARGE_SET = 1 << 22;
+
 export class WorkerLevelSearch implements LevelSearch {
   private readonly pool: WorkerPool;
   private fingerprints: SharedFingerprintSet;
@@ -230,8 +233,9 @@ export class WorkerLevelSearch implements LevelSearch {
   private reserve(expected: number): void {
     if (expected <= this.fingerprints.limit) return;
     let capacity = this.fingerprints.capacity;
-    // By fours: each growth rehashes the whole set while the workers wait.
-    while (Math.floor(capacity * 0.75) < expected) capacity *= 4;
+    // Each growth rehashes the whole set while the workers wait: by fours while
+    // that is cheap, then by twos, so that a large set does not overshoot by much.
+    while (Math.floor(capacity * 0.75) < expected) capacity *= capacity < LARGE_SET ? 4 : 2;
     this.grow(capacity, Number.MAX_SAFE_INTEGER);
   }
 
