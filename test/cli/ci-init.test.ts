@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { readManifest } from '../../src/cli/check-jobs.js';
@@ -19,7 +19,9 @@ describe('tlaw init', () => {
     expect(r.code).toBe(0);
     const { written, kept } = JSON.parse(r.stdout.trim().split('\n').pop()!);
     expect(kept).toEqual([]);
-    const files = (written as string[]).map((f) => f.slice(f.indexOf(dir) + dir.length + 1)).sort();
+    // Paths are shown relative to the working directory, wherever the checkout is: cut at the folder's name.
+    const name = basename(dir);
+    const files = (written as string[]).map((f) => f.slice(f.indexOf(name) + name.length + 1)).sort();
     expect(files).toEqual([
       '.github/workflows/tlaw.yml',
       'specs/Counter.cfg',
