@@ -129,6 +129,14 @@ function cases(withConformance: boolean): BenchCase[] {
       true,
     ),
   );
+  list.push(
+    tlaCase(
+      'counters-24m K=5 Max=29',
+      join(here, 'bench/Counters.tla'),
+      join(here, 'bench/Counters20M.cfg'),
+      true,
+    ),
+  );
   const specs = join(here, '../specs');
   list.push(
     tlaCase(
