@@ -24,7 +24,7 @@ afterEach(() => {
 
 function search(
   config: string,
-  extra: { checkpointDir?: string; recover?: string; stopAfterLevels?: number },
+  extra: { checkpointDir?: string; recover?: string; stopAfterLevels?: number; fingerprintSlots?: number },
 ): CheckResult {
   resetStringOrder();
   const model = loadModel(spec, join(fixtures, config), { print: () => {} }).model!;
@@ -32,6 +32,7 @@ function search(
     workers: 2,
     entry: checkWorkerEntry,
     source: source(config),
+    ...(extra.fingerprintSlots ? { fingerprintSlots: extra.fingerprintSlots } : {}),
     ...(extra.checkpointDir
       ? { checkpoint: { dir: extra.checkpointDir, everyMs: 0, identity: 'grid' } }
       : {}),
@@ -51,6 +52,17 @@ const counts = (r: CheckResult) => {
 };
 
 describe('checkpoints of the level search', () => {
+  it('recover more states than the shared fingerprint set first holds', () => {
+    const whole = search('GridLarge.cfg', {});
+    const dir = join(mkdtempSync(join(tmpdir(), 'tlaw-cp-')), 'checkpoint');
+    dirs.push(dir);
+    search('GridLarge.cfg', { checkpointDir: dir, stopAfterLevels: 45 });
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+    expect(meta.states).toBeGreaterThan(1024); // the smallest set has 1,024 slots
+    const resumed = search('GridLarge.cfg', { recover: dir, fingerprintSlots: 1024 });
+    expect(counts(resumed)).toEqual(counts(whole));
+  });
+
   for (const config of ['GridOk.cfg', 'Grid.cfg'])
     it(`go on after a stop to the uninterrupted result (${config})`, () => {
       const whole = search(config, {});

@@ -81,7 +81,12 @@ export class WorkerLevelSearch implements LevelSearch {
     this.loading = false;
     this.collect(); // every worker has compiled the spec
     let level = this.options.recover ? this.recover(f, this.options.recover.dir) : this.dequeueAll(f);
-    for (let id = 0; id < f.store.size; id++) this.seed(f, id);
+    this.reserve(f.store.size); // a recovered search brings all its states at once
+    const fp = new Uint32Array(2);
+    for (let id = 0; id < f.store.size; id++) {
+      f.store.fingerprintOf(id, fp);
+      this.fingerprints.insert(fp[0]!, fp[1]!, f.store.parentOf(id), Number.MIN_SAFE_INTEGER);
+    }
     const reader = new StateReader();
     let checkpointAt = Date.now() + (this.options.checkpoint?.everyMs ?? 0);
     for (;;) {
@@ -122,13 +127,6 @@ export class WorkerLevelSearch implements LevelSearch {
     if (this.loading) this.pool.collect();
     this.loading = false;
     this.pool.busy = false;
-  }
-
-  /** Puts a stored state's fingerprint into the shared set (the initial states, before level 1). */
-  private seed(f: Frontier, id: number): void {
-    const fp = new Uint32Array(2);
-    f.store.fingerprintOf(id, fp);
-    this.fingerprints.insert(fp[0]!, fp[1]!, f.store.parentOf(id), Number.MIN_SAFE_INTEGER);
   }
 
   /** Replaces the initial states by the checkpoint's search; returns its level's states. */
