@@ -26,6 +26,11 @@ export interface SeenStateStore {
   fingerprintOf(id: number, out: Uint32Array): void;
   /** Bytes of memory the store holds. */
   readonly bytes: number;
+  /**
+   * Adds a fingerprint the caller knows to be absent (the parallel search
+   * dedupes in its shared set) and returns its id, skipping the lookup.
+   */
+  addNew?(hi: number, lo: number, parent: number): number;
 }
 
 const EMPTY = 0;
@@ -38,6 +43,12 @@ export class MemoryStateStore implements SeenStateStore {
   private lo: Uint32Array;
   private parent: Int32Array;
   private count = 0;
+  /**
+   * Ids below this are in the hash table. States added with `addNew` are
+   * not: a search that dedupes elsewhere never needs the table, and it is
+   * rebuilt on the next `add` or `has` if one comes.
+   */
+  private indexed = 0;
 
   constructor(initialCapacity = 1 << 12) {
     let cap = 16;
@@ -58,6 +69,7 @@ export class MemoryStateStore implements SeenStateStore {
   }
 
   add(hi: number, lo: number, parent: number): number {
+    if (this.indexed < this.count) this.reindex();
     hi >>>= 0;
     lo >>>= 0;
     let slot = fingerprintSlot(hi, lo) & this.mask;
@@ -78,10 +90,22 @@ export class MemoryStateStore implements SeenStateStore {
     this.parent[id] = parent;
     this.table[slot] = id + 1;
     this.count++;
+    this.indexed = this.count;
+    return id;
+  }
+
+  addNew(hi: number, lo: number, parent: number): number {
+    const id = this.count;
+    if (id === this.hi.length) this.growArrays();
+    this.hi[id] = hi >>> 0;
+    this.lo[id] = lo >>> 0;
+    this.parent[id] = parent;
+    this.count++;
     return id;
   }
 
   has(hi: number, lo: number): boolean {
+    if (this.indexed < this.count) this.reindex();
     hi >>>= 0;
     lo >>>= 0;
     let slot = fingerprintSlot(hi, lo) & this.mask;
@@ -105,10 +129,20 @@ export class MemoryStateStore implements SeenStateStore {
 
   /** Doubles the per-id arrays and the hash table (keeping the load factor at most 1/2). */
   private growEntries(): void {
+    this.growArrays();
+    this.reindex();
+  }
+
+  private growArrays(): void {
     const cap = this.hi.length * 2;
     this.hi = copyInto(new Uint32Array(cap), this.hi);
     this.lo = copyInto(new Uint32Array(cap), this.lo);
     this.parent = copyInto(new Int32Array(cap), this.parent);
+  }
+
+  /** Rebuilds the hash table over every id, sized for the arrays' capacity. */
+  private reindex(): void {
+    const cap = this.hi.length;
     const table = new Int32Array(cap * 2);
     const mask = cap * 2 - 1;
     for (let id = 0; id < this.count; id++) {
@@ -118,6 +152,7 @@ export class MemoryStateStore implements SeenStateStore {
     }
     this.table = table;
     this.mask = mask;
+    this.indexed = this.count;
   }
 }
 

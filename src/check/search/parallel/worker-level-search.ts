@@ -213,7 +213,10 @@ export class WorkerLevelSearch implements LevelSearch {
       for (let c = 0; c < r.parents.length; c++) {
         const parent = r.parents[c]!;
         if (this.fingerprints.ownerOf(r.hi[c]!, r.lo[c]!) !== parent) continue;
-        const id = f.store.add(r.hi[c]! >>> 0, r.lo[c]! >>> 0, parent);
+        // New for sure: the shared set settled it, so the store need not look it up.
+        const id = f.store.addNew
+          ? f.store.addNew(r.hi[c]!, r.lo[c]!, parent)
+          : f.store.add(r.hi[c]! >>> 0, r.lo[c]! >>> 0, parent);
         if (id < 0) continue;
         ids.push(id);
         offsets.push(words.length);
