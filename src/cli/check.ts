@@ -12,14 +12,16 @@ import { checkWithLiveness, type UncheckedProperty } from '../check/liveness/ind
 import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
-import { simulate } from '../check/search/index.js';
+import { SpillingStateQueue, simulate } from '../check/search/index.js';
 import { resetStringOrder } from '../check/value/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
 import { formatItf, type Trace, traceFilePath } from '../trace/index.js';
+import { checkpointOptions } from './check-checkpoint.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
 import { checkWithTlc, type TlcEngineOptions, tlcOptionsProblem } from './check-tlc.js';
+import { parseWorkers, planWorkers } from './check-workers.js';
 import { DEFAULT_EXPLORE_DIR, writeResultPage } from './explore.js';
 import { type CommandIO, processIO } from './io.js';
 import {
@@ -32,6 +34,7 @@ import {
   type ReportOptions,
   resultToTrace,
 } from './report/index.js';
+import { stopRequested } from './stop-request.js';
 
 export interface CheckOptions extends TlcEngineOptions {
   config?: string;
@@ -48,6 +51,14 @@ export interface CheckOptions extends TlcEngineOptions {
   depth?: number;
   seed?: number;
   workers?: number;
+  /** Minutes between checkpoints of the search (`--checkpoint`). */
+  checkpoint?: number;
+  /** Where checkpoints are written (`--checkpoint-dir`). */
+  checkpointDir?: string;
+  /** Checkpoint folder to go on from (`--recover`). */
+  recover?: string;
+  /** MB of queued states kept in memory before the BFS queue spills to disk. */
+  queueMemory?: number;
   engine?: 'embedded' | 'tlc';
   /** tla2tools.jar for --engine tlc (else TLA2TOOLS_JAR, then tools/tla2tools.jar). */
   tlcJar?: string;
@@ -77,6 +88,14 @@ function positiveInt(name: string) {
   return (text: string): number => {
     const n = Number(text);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer.`);
+    return n;
+  };
+}
+
+function positiveNumber(name: string) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number.`);
     return n;
   };
 }
@@ -115,7 +134,19 @@ export function registerCheckCommand(program: Command): void {
       positiveInt('--depth'),
     )
     .option('--seed <s>', 'seed of the simulation', integer)
-    .option('--workers <n>', 'worker threads (the embedded checker runs 1)', positiveInt('--workers'))
+    .option('--workers <n>', 'search threads: a number, or auto for one per core (default 1)', parseWorkers)
+    .option(
+      '--checkpoint <minutes>',
+      'write a checkpoint of the search between levels, at most every so many minutes (decimals allowed)',
+      positiveNumber('--checkpoint'),
+    )
+    .option('--checkpoint-dir <dir>', 'folder of the checkpoint (default: tlaw-checkpoints/<spec>-<cfg>)')
+    .option('--recover <dir>', 'go on with the search from the checkpoint in dir')
+    .option(
+      '--queue-memory <MB>',
+      'keep at most this many MB of queued states in memory (serialized), the rest on disk',
+      positiveInt('--queue-memory'),
+    )
     .addOption(
       new Option('--engine <engine>', 'checker to run').choices(['embedded', 'tlc']).default('embedded'),
     )
@@ -197,9 +228,6 @@ function isFolder(path: string): boolean {
 }
 
 function usageProblem(options: CheckOptions): string | null {
-  if (options.workers !== undefined && options.workers > 1 && options.engine !== 'tlc') {
-    return `--workers ${options.workers}: the embedded checker runs one worker; use --workers 1 or --engine tlc.`;
-  }
   if (options.tlcJar !== undefined && options.engine !== 'tlc') {
     return '--tlc-jar applies to --engine tlc.';
   }
@@ -320,18 +348,67 @@ async function checkEmbedded(
   if (options.simulate !== undefined) {
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     if (!options.json) io.stderr(`Simulating ${options.simulate} behaviours with seed ${seed}.\n`);
+    const note = planWorkers(
+      options.workers,
+      loaded.model,
+      { spec: job.spec, config: job.config, libPaths: [] },
+      {
+        coverage: false,
+        simulate: true,
+        print: () => {},
+      },
+    ).note;
+    if (note) loaded.diagnostics.push(note);
     result = simulate(loaded.model, {
       behaviours: options.simulate,
       depth: options.depth ?? 100,
       seed,
       ...deadlockOption,
+      stop: stopRequested,
     });
   } else {
     const progress = progressLine(io.stderrIsTTY && !options.json ? process.stderr : nonTty);
+    const checkpoints = checkpointOptions(
+      { minutes: options.checkpoint, dir: options.checkpointDir, recover: options.recover },
+      job.spec,
+      job.config,
+      (line) => {
+        if (!options.json) io.stderr(`${line}\n`);
+      },
+    );
+    if (checkpoints.problem) {
+      return diagnosticsResult(
+        [ioDiagnostic(checkpoints.problem)],
+        ExitCode.usageError,
+        Date.now() - started,
+      );
+    }
+    const parallel = planWorkers(
+      options.workers,
+      loaded.model,
+      { spec: job.spec, config: job.config, libPaths: options.lib ?? [] },
+      {
+        coverage: !!(options.coverage || options.explore),
+        simulate: false,
+        print: (line) => io.stdout(`${line}\n`),
+        checkpoints: checkpoints.options,
+      },
+    );
+    if (parallel.note) loaded.diagnostics.push(parallel.note);
+    const queue =
+      options.queueMemory !== undefined
+        ? new SpillingStateQueue({
+            memoryBytes: options.queueMemory * 2 ** 20,
+            variables: loaded.model.variables.length,
+          })
+        : undefined;
     try {
       // Temporal properties are checked on the graph the search records (src/check/liveness).
       const checked = checkWithLiveness(loaded.model, loaded.config, {
         ...deadlockOption,
+        stop: stopRequested,
+        ...(parallel.levels ? { levels: parallel.levels } : {}),
+        ...(queue ? { queue } : {}),
         ...((options.coverage || options.explore) && loaded.config
           ? { coverage: { declared: declaredActions(loaded.model.rootScope, loaded.config) } }
           : {}),
@@ -350,6 +427,7 @@ async function checkEmbedded(
       notChecked = checked.unchecked;
     } finally {
       progress.done();
+      queue?.dispose();
     }
   }
   result.diagnostics = [

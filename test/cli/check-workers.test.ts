@@ -1,0 +1,106 @@
+/**
+ * `tlaw check --workers 2` gives the numbers of `--workers 1`: verdict,
+ * violated property, distinct and generated states, states left on the
+ * queue, depth, and the same counterexample, on the shared conformance
+ * cases (when present), the bundled models of specs/models.json that are
+ * not benchmarks, and fixtures of this suite.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+import { parseWorkers } from '../../src/cli/check-workers.js';
+import { SHARED_CASES } from '../support/shared.js';
+
+/** The JSON result of one `tlaw check --json` run, without its timing. */
+async function check(spec: string, config: string, workers: number): Promise<Record<string, unknown>> {
+  let stdout = '';
+  await runCheck(
+    [spec],
+    { json: true, config, engine: 'embedded', workers },
+    {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => {},
+    },
+  );
+  const { durationMs: _ms, diagnostics: _d, ...rest } = JSON.parse(stdout.trim().split('\n').at(-1)!);
+  return rest;
+}
+
+async function expectSameWithTwoWorkers(spec: string, config: string): Promise<void> {
+  const one = await check(spec, config, 1);
+  const two = await check(spec, config, 2);
+  expect(two).toEqual(one);
+}
+
+const fixtures = join(import.meta.dirname, '../fixtures/search/parallel');
+
+describe('--workers', () => {
+  it('takes a positive number, or auto for one per core', () => {
+    expect(parseWorkers('3')).toBe(3);
+    expect(parseWorkers('auto')).toBe(availableParallelism());
+    expect(() => parseWorkers('0')).toThrow(/positive integer or auto/);
+    expect(() => parseWorkers('two')).toThrow(/positive integer or auto/);
+  });
+
+  it('says when a run uses one thread after all', async () => {
+    let stderr = '';
+    await runCheck(
+      [join(fixtures, 'Grid.tla')],
+      { config: join(fixtures, 'GridOk.cfg'), engine: 'embedded', workers: 2, coverage: true },
+      {
+        stdout: () => {},
+        stderr: (t) => {
+          stderr += t;
+        },
+      },
+    );
+    expect(stderr).toMatch(
+      /--workers 2: action coverage is counted in one thread, so this run uses one thread/,
+    );
+  });
+});
+
+describe('--workers 2 gives the numbers of one worker', () => {
+  it('on a model with many states found twice in a level, ending in a violation deep down', async () => {
+    const r = await check(join(fixtures, 'Grid.tla'), join(fixtures, 'Grid.cfg'), 2);
+    expect(r.result).toBe('invariant-violation');
+    await expectSameWithTwoWorkers(join(fixtures, 'Grid.tla'), join(fixtures, 'Grid.cfg'));
+  });
+
+  it('on a model that completes, with a deadlock check and a constraint', async () => {
+    await expectSameWithTwoWorkers(join(fixtures, 'Grid.tla'), join(fixtures, 'GridOk.cfg'));
+  });
+
+  const cases = existsSync(SHARED_CASES) ? readdirSync(SHARED_CASES).sort() : [];
+  it.skipIf(cases.length === 0)(
+    'on every conformance case',
+    async () => {
+      for (const dir of cases) {
+        const expected = JSON.parse(readFileSync(join(SHARED_CASES, dir, 'expected.json'), 'utf8'));
+        const spec = join(SHARED_CASES, dir, `${expected.module}.tla`);
+        const one = await check(spec, join(SHARED_CASES, dir, expected.cfg), 1);
+        const two = await check(spec, join(SHARED_CASES, dir, expected.cfg), 2);
+        expect({ dir, ...two }).toEqual({ dir, ...one });
+      }
+    },
+    600_000,
+  );
+
+  it('on the bundled idempotency models', async () => {
+    const specs = join(import.meta.dirname, '../../specs');
+    const { models } = JSON.parse(readFileSync(join(specs, 'models.json'), 'utf8')) as {
+      models: { name: string; spec: string; config: string; benchmark?: boolean; simulate?: unknown }[];
+    };
+    const chosen = models.filter((m) => m.name.startsWith('idempotency') && !m.benchmark && !m.simulate);
+    expect(chosen.length).toBeGreaterThan(3);
+    for (const m of chosen) {
+      const one = await check(join(specs, m.spec), join(specs, m.config), 1);
+      const two = await check(join(specs, m.spec), join(specs, m.config), 2);
+      expect({ model: m.name, ...two }).toEqual({ model: m.name, ...one });
+    }
+  }, 600_000);
+});
