@@ -29,9 +29,7 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
     // TLC's own command line works too (`tlaw check -workers 2 -deadlock -config X.cfg Spec`).
-    const notes: string[] = [];
-    const args = translateTlcOptions(argv, notes);
-    for (const note of notes) process.stderr.write(`tlaw: note: ${note}\n`);
+    const args = translateTlcOptions(argv);
     await program.parseAsync(args);
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -58,10 +58,9 @@ function engineIsTlc(args: readonly string[]): boolean {
 
 /**
  * `argv` (node, script, command, …) with TLC's options of a `check` command
- * turned into tlaw's; any other command is returned unchanged. `notes`
- * says what an option means for the embedded engine when it differs.
+ * turned into tlaw's; any other command is returned unchanged.
  */
-export function translateTlcOptions(argv: readonly string[], notes: string[] = []): string[] {
+export function translateTlcOptions(argv: readonly string[]): string[] {
   const at = argv.findIndex((a, i) => i >= 2 && !a.startsWith('-'));
   if (at < 0 || argv[at] !== 'check') return [...argv];
   const head = argv.slice(0, at + 1);
@@ -90,10 +89,8 @@ export function translateTlcOptions(argv: readonly string[], notes: string[] = [
           continue;
         }
         i++;
-        const workers = next === 'auto' ? String(availableParallelism()) : next;
-        // TLC's -workers is a speed setting: the embedded engine, which runs one, notes it and goes on.
-        if (tlc || workers === '1') out.push('--workers', workers);
-        else notes.push(`-workers ${next}: the embedded checker runs one worker (--engine tlc runs TLC's).`);
+        // Both engines take a number of workers; `auto` becomes one per core, as TLC reads it.
+        out.push('--workers', next === 'auto' ? String(availableParallelism()) : next);
         continue;
       }
       case '-deadlock':
