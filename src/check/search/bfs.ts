@@ -287,10 +287,6 @@ class BfsRun {
       const t = group[i]!;
       const succ = t.state;
       this.setSite(curId, t);
-      // At a violation TLC has generated the group's states up to the violating one, not the rest.
-      const stopHere = (): void => {
-        this.totalStates = generatedBefore + i + 1;
-      };
       let unseen = true;
       let id = -1;
       if (this.inModel(succ, ctx) && this.inActions(cur, succ, ctx)) {
@@ -301,7 +297,8 @@ class BfsRun {
       if (unseen) {
         const violated = violatedStatePredicate(this.model, succ, ctx, this.site);
         if (violated) {
-          stopHere();
+          // TLC has generated the group's states up to the violating one, not the rest.
+          this.totalStates = generatedBefore + i + 1;
           return makeResult(violated.outcome, ExitCode.safetyViolation, this.counts(), this.startedAt, {
             violated: violated.name,
             message: `Invariant ${violated.name} is violated.`,
@@ -313,7 +310,8 @@ class BfsRun {
         this.site.evaluating = prop.name;
         this.site.evaluatingKind = 'action property';
         if (!prop.holds(cur, succ)) {
-          stopHere();
+          // TLC has generated the group's states up to the violating one, not the rest.
+          this.totalStates = generatedBefore + i + 1;
           return makeResult('property-violation', ExitCode.livenessViolation, this.counts(), this.startedAt, {
             violated: prop.name,
             message: `Action property ${prop.name} is violated.`,
