@@ -23,7 +23,7 @@ import {
   type Value,
 } from './kinds.js';
 import { printValue } from './print.js';
-import { compareStrings } from './string-order.js';
+import { compareStrings, staleStringOrderPossible } from './string-order.js';
 
 function kindName(v: Value): string {
   switch (typeof v) {
@@ -100,7 +100,9 @@ function setEquals(a: AnySet, b: AnySet): boolean {
   const eb = setElems(b);
   for (let i = 0; i < ea.length; i++) {
     if (valueEquals(ea[i], eb[i])) continue;
-    return orderSensitive(ea[i]!) && sameElementsAnyOrder(ea.slice(i), eb.slice(i));
+    return (
+      staleStringOrderPossible() && orderSensitive(ea[i]!) && sameElementsAnyOrder(ea.slice(i), eb.slice(i))
+    );
   }
   return true;
 }

@@ -18,15 +18,34 @@
  */
 
 let ranks = new Map<string, number>();
+/** A string outside the table was ordered (so a value may hold it in code-unit order). */
+let unrankedOrdered = false;
+/** Such a string was ranked afterwards: values made before may not be in the table's order. */
+let staleOrderPossible = false;
 
 /** Adds the strings not yet in the table, in the order the spec's text and cfg give them. */
 export function extendStringOrder(strings: Iterable<string>): void {
-  for (const s of strings) if (!ranks.has(s)) ranks.set(s, ranks.size);
+  for (const s of strings) {
+    if (ranks.has(s)) continue;
+    ranks.set(s, ranks.size);
+    if (unrankedOrdered) staleOrderPossible = true;
+  }
+}
+
+/**
+ * Whether a value made earlier may order its strings otherwise than the
+ * table now does (a trace read before its spec was loaded). Only then must
+ * equality look past element order; a checking run never pays for it.
+ */
+export function staleStringOrderPossible(): boolean {
+  return staleOrderPossible;
 }
 
 /** Empties the table: only when no value made under it will be compared again. */
 export function resetStringOrder(): void {
   ranks = new Map();
+  unrankedOrdered = false;
+  staleOrderPossible = false;
 }
 
 /** TLC's compareTo on strings: negative, zero or positive. */
@@ -35,6 +54,7 @@ export function compareStrings(a: string, b: string): number {
   const ra = ranks.get(a);
   const rb = ranks.get(b);
   if (ra !== undefined && rb !== undefined) return ra - rb;
+  unrankedOrdered = true;
   if (ra !== undefined) return -1;
   if (rb !== undefined) return 1;
   return a < b ? -1 : 1;
