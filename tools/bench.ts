@@ -184,10 +184,17 @@ function benchWorkers(name: string, spec: string, cfg: string, workers: number):
         : undefined;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const r = bfs(loaded.model, levels ? { levels } : {});
+    const store = levels?.store ?? new MemoryStateStore();
+    const r = bfs(loaded.model, levels ? { levels } : { store });
     const cpu = process.cpuUsage(cpuBefore);
     // CPU time of every thread of the process: on a machine busy with other work, wall time says less.
-    return { r, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return {
+      r,
+      ms: performance.now() - started,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      storeBytes: store.bytes,
+      levelTableBytes: levels?.levelTableBytes ?? 0,
+    };
   };
   // The two-worker time includes starting the threads and compiling the spec in each, as `check --workers 2` does.
   const one = run(1);
@@ -207,6 +214,8 @@ function benchWorkers(name: string, spec: string, cfg: string, workers: number):
       `CPU ${one.cpuMs.toFixed(0)} ms vs ${many.cpuMs.toFixed(0)} ms`,
       `speedup ${(one.ms / many.ms).toFixed(2)}x`,
       same ? 'same counts' : 'COUNTS DIFFER',
+      `store ${(one.storeBytes / (one.r.distinctStates ?? 1)).toFixed(1)} vs ${(many.storeBytes / (many.r.distinctStates ?? 1)).toFixed(1)} B/state`,
+      `level table ${(many.levelTableBytes / 2 ** 20).toFixed(1)} MB`,
       `${Math.round(process.resourceUsage().maxRSS / 1024)} MB peak RSS`,
     ].join(' | '),
   );
@@ -259,7 +268,9 @@ async function main(): Promise<void> {
     );
   }
   if (!args.includes('--no-parallel') && (!only || only === 'parallel')) {
-    console.log('parallel search (distinct | generated | time | CPU time | speedup | agreement | peak RSS):');
+    console.log(
+      'parallel search (distinct | generated | time | CPU time | speedup | agreement | seen-state store | level table | peak RSS):',
+    );
     benchWorkers('bakery-tlc-size', join(here, 'bench/Bakery.tla'), join(here, 'bench/BakeryLarge.cfg'), 2);
   }
 }

@@ -52,13 +52,13 @@ const counts = (r: CheckResult) => {
 };
 
 describe('checkpoints of the level search', () => {
-  it('recover more states than the shared fingerprint set first holds', () => {
+  it('recover a search of more states than its tables first hold', () => {
     const whole = search('GridLarge.cfg', {});
     const dir = join(mkdtempSync(join(tmpdir(), 'tlaw-cp-')), 'checkpoint');
     dirs.push(dir);
     search('GridLarge.cfg', { checkpointDir: dir, stopAfterLevels: 45 });
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
-    expect(meta.states).toBeGreaterThan(1024); // the smallest set has 1,024 slots
+    expect(meta.states).toBeGreaterThan(1024); // the smallest tables have 1,024 slots
     const resumed = search('GridLarge.cfg', { recover: dir, fingerprintSlots: 1024 });
     expect(counts(resumed)).toEqual(counts(whole));
   });

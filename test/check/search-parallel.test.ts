@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Insert, SharedFingerprintSet } from '../../src/check/search/shared-fingerprints.js';
+import { FingerprintIndex } from '../../src/check/search/fingerprint-index.js';
+import { Insert, LevelOwners } from '../../src/check/search/parallel/level-owners.js';
 import { StateReader, StateWriter, StringTable } from '../../src/check/search/state-codec.js';
+import { MemoryStateStore } from '../../src/check/search/store.js';
 import {
   FcnValue,
   fingerprintValues,
@@ -12,29 +14,45 @@ import {
   type Value,
 } from '../../src/check/value/index.js';
 
-describe('shared fingerprint set', () => {
+describe("a level's owners' table", () => {
   it('keeps the earliest generator of a level as owner, whichever came first', () => {
-    const set = new SharedFingerprintSet(16);
-    expect(set.insert(1, 2, -1, 0)).toBe(Insert.added); // an initial state
+    const owners = new LevelOwners(16);
     // Level starting at id 10: state 15 finds it first, then state 12 takes it over.
-    expect(set.insert(7, 8, 15, 10)).toBe(Insert.added);
-    expect(set.insert(7, 8, 12, 10)).toBe(Insert.lowered);
-    expect(set.insert(7, 8, 14, 10)).toBe(Insert.owned);
-    expect(set.ownerOf(7, 8)).toBe(12);
-    expect(set.insert(1, 2, 11, 10)).toBe(Insert.seenBefore);
-    // The next level (starting at id 20) sees it as old.
-    expect(set.insert(7, 8, 21, 20)).toBe(Insert.seenBefore);
-    expect(set.size).toBe(2);
+    expect(owners.insert(7, 8, 15, 10)).toBe(Insert.added);
+    expect(owners.insert(7, 8, 12, 10)).toBe(Insert.lowered);
+    expect(owners.insert(7, 8, 14, 10)).toBe(Insert.owned);
+    expect(owners.ownerOf(7, 8, 10)).toBe(12);
+    expect(owners.size).toBe(1);
   });
 
-  it('grows keeping the fingerprints of finished levels and dropping an unfinished one', () => {
-    const set = new SharedFingerprintSet(16);
-    for (let i = 0; i < 10; i++) set.insert(i, i * 7, i - 1, 0);
-    const grown = set.rebuilt(4096, 5); // owners 5 and above were found in an unfinished level
-    expect(grown.capacity).toBe(4096);
-    expect(grown.size).toBe(6);
-    expect(grown.ownerOf(3, 21)).toBe(2);
-    expect(grown.ownerOf(8, 56)).toBeUndefined();
+  it('reuses the slots of earlier levels without clearing them', () => {
+    const owners = new LevelOwners(1024);
+    for (let i = 0; i < 700; i++) owners.insert(i, i * 7, 10 + (i % 5), 10);
+    expect(owners.size).toBe(700);
+    owners.startLevel(); // next level: ids from 20
+    expect(owners.size).toBe(0);
+    expect(owners.ownerOf(3, 21, 20)).toBeUndefined();
+    // The same fingerprints again count as new, and the table does not fill up.
+    for (let i = 0; i < 700; i++) expect(owners.insert(i, i * 7, 25, 20)).toBe(Insert.added);
+    for (let i = 700; i < 750; i++) expect(owners.insert(i, i * 7, 26, 20)).toBe(Insert.added);
+    expect(owners.ownerOf(3, 21, 20)).toBe(25);
+    expect(owners.ownerOf(720, 720 * 7, 20)).toBe(26);
+    expect(owners.ownerOf(9999, 1, 20)).toBeUndefined();
+    expect(owners.size).toBe(750);
+  });
+});
+
+describe("the store's fingerprints seen from another thread", () => {
+  it('answers lookups from the shared buffers as the store does', () => {
+    const store = new MemoryStateStore(16, { shared: true });
+    for (let i = 0; i < 100_000; i++) store.add(i * 2654435761, i ^ 0x5bd1e995, i - 1);
+    const reader = FingerprintIndex.ofView(structuredClone(store.view()));
+    for (let i = 0; i < 100_000; i += 101) expect(reader.has(i * 2654435761, i ^ 0x5bd1e995)).toBe(true);
+    expect(reader.has(3, 3)).toBe(false);
+    // A view shares memory: states added into existing chunks are seen without a new view.
+    const before = store.version;
+    store.add(1, 1, 0);
+    if (store.version === before) expect(reader.has(1, 1)).toBe(true);
   });
 });
 

@@ -90,17 +90,19 @@ describe('--workers 2 gives the numbers of one worker', () => {
     600_000,
   );
 
-  it('on the bundled idempotency models', async () => {
-    const specs = join(import.meta.dirname, '../../specs');
-    const { models } = JSON.parse(readFileSync(join(specs, 'models.json'), 'utf8')) as {
-      models: { name: string; spec: string; config: string; benchmark?: boolean; simulate?: unknown }[];
-    };
-    const chosen = models.filter((m) => m.name.startsWith('idempotency') && !m.benchmark && !m.simulate);
-    expect(chosen.length).toBeGreaterThan(3);
-    for (const m of chosen) {
-      const one = await check(join(specs, m.spec), join(specs, m.config), 1);
-      const two = await check(join(specs, m.spec), join(specs, m.config), 2);
-      expect({ model: m.name, ...two }).toEqual({ model: m.name, ...one });
-    }
-  }, 600_000);
+  const specs = join(import.meta.dirname, '../../specs');
+  const { models } = JSON.parse(readFileSync(join(specs, 'models.json'), 'utf8')) as {
+    models: { name: string; spec: string; config: string; benchmark?: boolean; simulate?: unknown }[];
+  };
+  for (const system of ['idempotency', 'taskmanager', 'consensus']) {
+    it(`on the bundled ${system} models`, async () => {
+      const chosen = models.filter((m) => m.name.startsWith(`${system}-`) && !m.benchmark && !m.simulate);
+      expect(chosen.length).toBeGreaterThan(3);
+      for (const m of chosen) {
+        const one = await check(join(specs, m.spec), join(specs, m.config), 1);
+        const two = await check(join(specs, m.spec), join(specs, m.config), 2);
+        expect({ model: m.name, ...two }).toEqual({ model: m.name, ...one });
+      }
+    }, 600_000);
+  }
 });

@@ -114,7 +114,7 @@ class BfsRun {
     private readonly model: Model,
     private readonly options: BfsOptions,
   ) {
-    this.store = options.store ?? new MemoryStateStore();
+    this.store = options.store ?? options.levels?.store ?? new MemoryStateStore();
     this.queue = options.queue ?? new MemoryStateQueue();
     this.checkDeadlock = options.checkDeadlock ?? model.checkDeadlock;
     this.nextProgressAt = this.startedAt + (options.progressIntervalMs ?? 500);

@@ -19,6 +19,8 @@ import type { SeenStateStore } from './store.js';
  * every report is the sequential search's own.
  */
 export interface LevelSearch {
+  /** The store the search must use (one its threads can read), when it has one of its own. */
+  readonly store?: SeenStateStore;
   run(frontier: Frontier): void;
   /** Ends what it started (threads); called once the search is over. */
   close(): void;

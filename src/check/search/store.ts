@@ -4,10 +4,19 @@
  *
  * States themselves are not kept: a state id is its discovery index, and the
  * store holds per id the two fingerprint halves and the parent id (12 bytes),
- * plus a slot in an open-addressing hash table (linear probing, load ≤ 1/2,
- * 4 bytes per slot). A trace is rebuilt by re-running the model along the
- * parent chain and matching fingerprints (see trace.ts), as TLC does.
+ * plus a slot in a hash table (see fingerprint-index.ts): 19–22 bytes per
+ * state in all. A trace is rebuilt by re-running the model along the parent
+ * chain and matching fingerprints (see trace.ts), as TLC does.
  */
+import {
+  CHUNK,
+  CHUNK_BITS,
+  chunkIndex,
+  FingerprintIndex,
+  type FingerprintIndexView,
+} from './fingerprint-index.js';
+
+export { fingerprintSlot } from './fingerprint-index.js';
 
 /** What a search needs from a seen-state store; a disk or shared store can implement it too. */
 export interface SeenStateStore {
@@ -28,36 +37,35 @@ export interface SeenStateStore {
   readonly bytes: number;
   /**
    * Adds a fingerprint the caller knows to be absent (the parallel search
-   * dedupes in its shared set) and returns its id, skipping the lookup.
+   * dedupes elsewhere) and returns its id, skipping the comparisons.
    */
   addNew?(hi: number, lo: number, parent: number): number;
 }
 
-const EMPTY = 0;
+/** The table grows (by half) once more than this share of its slots is taken. */
+const MAX_LOAD = 0.6;
+const MIN_TABLE = 1024;
 
-/** In-memory store on typed arrays; grows by doubling. */
-export class MemoryStateStore implements SeenStateStore {
-  private table: Int32Array; // id + 1 per slot, 0 = empty
-  private mask: number;
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private parent: Int32Array;
-  private count = 0;
+export interface MemoryStateStoreOptions {
   /**
-   * Ids below this are in the hash table. States added with `addNew` are
-   * not: a search that dedupes elsewhere never needs the table, and it is
-   * rebuilt on the next `add` or `has` if one comes.
+   * Keep the buffers in SharedArrayBuffers, so that other threads can look
+   * fingerprints up (see `view`) while this one does not write.
    */
-  private indexed = 0;
+  shared?: boolean;
+}
 
-  constructor(initialCapacity = 1 << 12) {
-    let cap = 16;
-    while (cap < initialCapacity) cap *= 2;
-    this.table = new Int32Array(cap * 2);
-    this.mask = cap * 2 - 1;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.parent = new Int32Array(cap);
+/** In-memory store on typed arrays. */
+export class MemoryStateStore extends FingerprintIndex implements SeenStateStore {
+  private readonly parentChunks: Int32Array[] = [];
+  private count = 0;
+  private readonly shared: boolean;
+  /** Bumped whenever a buffer is replaced or added, so that readers know to take a new view. */
+  private bufferVersion = 0;
+
+  constructor(initialCapacity = 1 << 12, options: MemoryStateStoreOptions = {}) {
+    const shared = options.shared ?? false;
+    super(newTable(Math.max(MIN_TABLE, Math.ceil(initialCapacity / MAX_LOAD)), shared), [], []);
+    this.shared = shared;
   }
 
   get size(): number {
@@ -65,106 +73,93 @@ export class MemoryStateStore implements SeenStateStore {
   }
 
   get bytes(): number {
-    return this.table.byteLength + this.hi.byteLength + this.lo.byteLength + this.parent.byteLength;
+    return this.table.byteLength + this.hiChunks.length * CHUNK * 12;
+  }
+
+  /** Changes whenever `view()` would give other buffers. */
+  get version(): number {
+    return this.bufferVersion;
+  }
+
+  /** The buffers, for a reader in another thread (a shared store only). */
+  view(): FingerprintIndexView {
+    if (!this.shared) throw new Error('only a shared store has a view for other threads');
+    return {
+      table: this.table.buffer as SharedArrayBuffer,
+      hi: this.hiChunks.map((a) => a.buffer as SharedArrayBuffer),
+      lo: this.loChunks.map((a) => a.buffer as SharedArrayBuffer),
+    };
   }
 
   add(hi: number, lo: number, parent: number): number {
-    if (this.indexed < this.count) this.reindex();
     hi >>>= 0;
     lo >>>= 0;
-    let slot = fingerprintSlot(hi, lo) & this.mask;
-    for (;;) {
-      const entry = this.table[slot]!;
-      if (entry === EMPTY) break;
-      const id = entry - 1;
-      if (this.lo[id] === lo && this.hi[id] === hi) return -1;
-      slot = (slot + 1) & this.mask;
-    }
-    const id = this.count;
-    if (id === this.hi.length) {
-      this.growEntries();
-      return this.add(hi, lo, parent); // the table was rebuilt: find the slot again
-    }
-    this.hi[id] = hi;
-    this.lo[id] = lo;
-    this.parent[id] = parent;
-    this.table[slot] = id + 1;
-    this.count++;
-    this.indexed = this.count;
-    return id;
+    const slot = this.find(hi, lo);
+    if (slot < 0) return -1;
+    if (this.count + 1 > this.table.length * MAX_LOAD) return this.addNew(hi, lo, parent);
+    return this.append(hi, lo, parent, slot);
   }
 
   addNew(hi: number, lo: number, parent: number): number {
+    hi >>>= 0;
+    lo >>>= 0;
+    if (this.count + 1 > this.table.length * MAX_LOAD) this.growTable();
+    const table = this.table;
+    const n = table.length;
+    let slot = this.home(hi, lo);
+    while (table[slot] !== 0) if (++slot === n) slot = 0;
+    return this.append(hi, lo, parent, slot);
+  }
+
+  parentOf(id: number): number {
+    return this.parentChunks[id >>> CHUNK_BITS]![chunkIndex(id)]!;
+  }
+
+  fingerprintOf(id: number, out: Uint32Array): void {
+    const c = id >>> CHUNK_BITS;
+    const i = chunkIndex(id);
+    out[0] = this.hiChunks[c]![i]!;
+    out[1] = this.loChunks[c]![i]!;
+  }
+
+  private append(hi: number, lo: number, parent: number, slot: number): number {
     const id = this.count;
-    if (id === this.hi.length) this.growArrays();
-    this.hi[id] = hi >>> 0;
-    this.lo[id] = lo >>> 0;
-    this.parent[id] = parent;
+    const c = id >>> CHUNK_BITS;
+    if (c === this.hiChunks.length) this.addChunk();
+    const i = chunkIndex(id);
+    this.hiChunks[c]![i] = hi;
+    this.loChunks[c]![i] = lo;
+    this.parentChunks[c]![i] = parent;
+    this.table[slot] = id + 1;
     this.count++;
     return id;
   }
 
-  has(hi: number, lo: number): boolean {
-    if (this.indexed < this.count) this.reindex();
-    hi >>>= 0;
-    lo >>>= 0;
-    let slot = fingerprintSlot(hi, lo) & this.mask;
-    for (;;) {
-      const entry = this.table[slot]!;
-      if (entry === EMPTY) return false;
-      const id = entry - 1;
-      if (this.lo[id] === lo && this.hi[id] === hi) return true;
-      slot = (slot + 1) & this.mask;
-    }
+  private addChunk(): void {
+    const buffer = (bytes: number) => (this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.hiChunks.push(new Uint32Array(buffer(CHUNK * 4)));
+    this.loChunks.push(new Uint32Array(buffer(CHUNK * 4)));
+    this.parentChunks.push(new Int32Array(buffer(CHUNK * 4)));
+    this.bufferVersion++;
   }
 
-  parentOf(id: number): number {
-    return this.parent[id]!;
-  }
-
-  fingerprintOf(id: number, out: Uint32Array): void {
-    out[0] = this.hi[id]!;
-    out[1] = this.lo[id]!;
-  }
-
-  /** Doubles the per-id arrays and the hash table (keeping the load factor at most 1/2). */
-  private growEntries(): void {
-    this.growArrays();
-    this.reindex();
-  }
-
-  private growArrays(): void {
-    const cap = this.hi.length * 2;
-    this.hi = copyInto(new Uint32Array(cap), this.hi);
-    this.lo = copyInto(new Uint32Array(cap), this.lo);
-    this.parent = copyInto(new Int32Array(cap), this.parent);
-  }
-
-  /** Rebuilds the hash table over every id, sized for the arrays' capacity. */
-  private reindex(): void {
-    const cap = this.hi.length;
-    const table = new Int32Array(cap * 2);
-    const mask = cap * 2 - 1;
+  /** Rebuilds the table half as large again over every id. */
+  private growTable(): void {
+    this.table = newTable(Math.ceil(this.table.length * 1.5), this.shared);
+    this.scale = this.table.length / 4294967296;
+    const table = this.table;
+    const n = table.length;
     for (let id = 0; id < this.count; id++) {
-      let slot = fingerprintSlot(this.hi[id]!, this.lo[id]!) & mask;
-      while (table[slot] !== EMPTY) slot = (slot + 1) & mask;
+      const c = id >>> CHUNK_BITS;
+      const i = chunkIndex(id);
+      let slot = this.home(this.hiChunks[c]![i]!, this.loChunks[c]![i]!);
+      while (table[slot] !== 0) if (++slot === n) slot = 0;
       table[slot] = id + 1;
     }
-    this.table = table;
-    this.mask = mask;
-    this.indexed = this.count;
+    this.bufferVersion++;
   }
 }
 
-/**
- * The hash-table slot (before masking) of a fingerprint. Fingerprints are
- * already hashes, but mix both halves so a weak half alone does not cluster.
- */
-export function fingerprintSlot(hi: number, lo: number): number {
-  return (Math.imul(lo ^ (hi >>> 7), 0x9e3779b1) ^ hi) >>> 0;
-}
-
-function copyInto<T extends Uint32Array | Int32Array>(to: T, from: T): T {
-  to.set(from);
-  return to;
+function newTable(slots: number, shared: boolean): Int32Array {
+  return new Int32Array(shared ? new SharedArrayBuffer(slots * 4) : new ArrayBuffer(slots * 4));
 }

@@ -1,12 +1,14 @@
 /**
  * The worker side of the parallel search: explores the chunks of states the
  * coordinator sends, one level at a time, with the same rules as the
- * sequential search (bfs.ts) and the shared fingerprint set for dedupe.
+ * sequential search (bfs.ts): a successor is new when the coordinator's
+ * store (shared, read only during a level) does not hold it, and the
+ * level's owners' table (level-owners.ts) settles who generated it first.
  *
  * Per state of its chunk, in order: its successors by action group (each
  * group counted whole in "states generated"); each successor in the model
- * (CONSTRAINT, ACTION_CONSTRAINT) goes into the shared set with the state as
- * its owner. A successor that this state owns, for now, is a candidate new
+ * (CONSTRAINT, ACTION_CONSTRAINT) and not in the store goes into the owners'
+ * table with the state as its owner. A successor that this state owns, for now, is a candidate new
  * state: its invariants are checked here and it goes back to the
  * coordinator, which keeps it if the state is still its owner once the level
  * is done (the first generator in the sequential order). Successors outside
@@ -17,9 +19,10 @@
  */
 import type { Model, SearchContext, State, Transition } from '../../model.js';
 import { sameAction } from '../action-group.js';
-import { Insert, SharedFingerprintSet } from '../shared-fingerprints.js';
+import { FingerprintIndex } from '../fingerprint-index.js';
 import { StateReader, StateWriter } from '../state-codec.js';
 import { IntList } from './int-list.js';
+import { Insert, LevelOwners } from './level-owners.js';
 import type { LevelReply, LevelRequest, WorkerReply, WorkerRequest, WorkerStart } from './protocol.js';
 
 /** A model compiled by the worker entry, with the lines it prints (Print, PrintT). */
@@ -71,11 +74,12 @@ export function serveLevels(start: WorkerStart, load: (source: unknown) => Loade
   });
 }
 
-/** Thrown to abandon a level whose new states do not fit in the fingerprint set. */
+/** Thrown to abandon a level whose new states do not fit in the owners' table. */
 const TABLE_FULL = Symbol('fingerprint set full');
 
 class ChunkExplorer {
-  private fingerprints: SharedFingerprintSet | undefined;
+  private owners: LevelOwners | undefined;
+  private seen: FingerprintIndex | undefined;
   private readonly reader = new StateReader();
   private readonly writer = new StateWriter();
   private readonly parents = new IntList();
@@ -92,7 +96,8 @@ class ChunkExplorer {
   ) {}
 
   explore(request: LevelRequest): LevelReply {
-    if (request.fingerprints) this.fingerprints = new SharedFingerprintSet(request.fingerprints);
+    if (request.owners) this.owners = new LevelOwners(request.owners);
+    if (request.store) this.seen = FingerprintIndex.ofView(request.store);
     this.generated = 0;
     const outcome = this.exploreChunk(request);
     this.offsets.push(this.writer.length);
@@ -164,10 +169,14 @@ class ChunkExplorer {
       const succ = t.state;
       let check = true;
       if (this.inModel(cur, succ, ctx)) {
-        if (this.fingerprints!.size > this.fingerprints!.limit) throw TABLE_FULL;
         model.fingerprint(succ, this.fp);
-        const r = this.fingerprints!.insert(this.fp[0]!, this.fp[1]!, curId, levelStart);
-        check = r === Insert.added || r === Insert.lowered;
+        if (this.seen!.has(this.fp[0]!, this.fp[1]!)) {
+          check = false;
+        } else {
+          if (this.owners!.size > this.owners!.limit) throw TABLE_FULL;
+          const r = this.owners!.insert(this.fp[0]!, this.fp[1]!, curId, levelStart);
+          check = r !== Insert.owned;
+        }
         if (check) {
           this.parents.push(curId);
           this.his.push(this.fp[0]!);

@@ -5,6 +5,7 @@
  * states it found, in the order the sequential search would meet them.
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { FingerprintIndexView } from '../fingerprint-index.js';
 
 /** Coordinator → worker: compile the model of the next search (workers serve one search after another). */
 export interface LoadRequest {
@@ -17,7 +18,7 @@ export interface LoadRequest {
 export interface LevelRequest {
   type: 'level';
   level: number;
-  /** Store id of the level's first state: fingerprints owned below it are from earlier levels. */
+  /** Store id of the level's first state: owners below it in the owners' table are from earlier levels. */
   levelStart: number;
   /** Report deadlocks (a state with no successor at all). */
   checkDeadlock: boolean;
@@ -26,8 +27,10 @@ export interface LevelRequest {
   /** Offset in `words` of each state. */
   offsets: Int32Array;
   words: Int32Array;
-  /** The fingerprint set, when it changed since the last request (it grew). */
-  fingerprints?: SharedArrayBuffer;
+  /** The table of the level's new fingerprints and their owners, when it changed since the last request. */
+  owners?: SharedArrayBuffer;
+  /** The coordinator's store (read only during the level), when its buffers changed since the last request. */
+  store?: FingerprintIndexView;
 }
 
 /** Worker → coordinator: the chunk is explored. */
@@ -39,7 +42,7 @@ export interface LevelReply {
    * reports it with TLC's counts and trace.
    */
   event: boolean;
-  /** The fingerprint set filled up during the level: grow it and run the level again. */
+  /** The owners' table filled up during the level: grow it and run the level again. */
   full: boolean;
   /** States generated (TLC's count, by whole action groups). */
   generated: number;

@@ -3,8 +3,10 @@
  *
  * Level-synchronous: the states of a level are cut into one contiguous chunk
  * per worker thread, in store-id order; every worker explores its chunk (see
- * level-worker.ts) against the shared fingerprint set, and the coordinator
- * waits for all of them before the next level. The new states are then
+ * level-worker.ts), looking earlier levels' fingerprints up in the
+ * coordinator's store (shared, read only during a level) and settling who
+ * generated each new one first in a table of the level's own (level-owners.ts);
+ * the coordinator waits for all of them before the next level. The new states are then
  * taken in the sequential search's order (chunk by chunk, parent by parent,
  * successor by successor), keeping each at its first generator (the owner the
  * shared set settled on), so store ids, parents, counts and depth are those
@@ -19,8 +21,8 @@
  */
 import type { State } from '../../model.js';
 import type { Frontier, LevelSearch } from '../level-search.js';
-import { SharedFingerprintSet } from '../shared-fingerprints.js';
 import { StateReader, StateWriter } from '../state-codec.js';
+import { MemoryStateStore, type SeenStateStore } from '../store.js';
 import {
   readCheckpoint,
   restoreStore,
@@ -29,6 +31,7 @@ import {
   writeCheckpoint,
 } from './checkpoint.js';
 import { IntList } from './int-list.js';
+import { LevelOwners } from './level-owners.js';
 import type { LevelReply, LevelRequest, WorkerReply } from './protocol.js';
 import { sharedPool, type WorkerPool } from './worker-pool.js';
 
@@ -41,7 +44,7 @@ export interface ParallelSearchOptions {
   source: unknown;
   /** Where the workers' Print output goes, level by level in the sequential order. */
   print?: (line: string) => void;
-  /** Initial slots of the shared fingerprint set (it grows as needed). */
+  /** Initial slots of the table of a level's new fingerprints (it grows as needed). */
   fingerprintSlots?: number;
   /** Write a checkpoint into `dir` between levels, at most every `everyMs`. */
   checkpoint?: { dir: string; everyMs: number; identity: string; onWritten?: (dir: string) => void };
@@ -51,14 +54,15 @@ export interface ParallelSearchOptions {
 
 type Level = SerializedLevel;
 
-/** Slots (2^22, 48 MB) from which the fingerprint set grows by doubling. */
-const LARGE_SET = 1 << 22;
-
 export class WorkerLevelSearch implements LevelSearch {
+  /** The seen-state store, in shared memory so that the workers can look fingerprints up. */
+  readonly store: MemoryStateStore = new MemoryStateStore(1 << 12, { shared: true });
   private readonly pool: WorkerPool;
-  private fingerprints: SharedFingerprintSet;
-  /** The fingerprint set changed since the workers last saw it. */
-  private fingerprintsChanged = true;
+  private owners: LevelOwners;
+  /** The owners' table changed since the workers last saw it. */
+  private ownersChanged = true;
+  /** The store's buffers the workers last saw (its version), -1 before the first level. */
+  private storeVersionSent = -1;
   /** Most new states per explored state in a level so far, to size the set ahead of a level. */
   private branching = 4;
   /** The workers' answers to the load requests are still to be taken. */
@@ -66,27 +70,23 @@ export class WorkerLevelSearch implements LevelSearch {
 
   /** Starts (or reuses) the threads, which compile the model while the initial states are computed. */
   constructor(private readonly options: ParallelSearchOptions) {
-    this.fingerprints = new SharedFingerprintSet(options.fingerprintSlots ?? 1 << 18);
+    this.owners = new LevelOwners(options.fingerprintSlots ?? 1 << 16);
     this.pool = sharedPool(options.entry, options.workers);
     this.pool.busy = true;
     for (let w = 0; w < this.pool.size; w++) this.pool.send(w, { type: 'load', source: options.source });
   }
 
-  /** Bytes of the shared fingerprint set. */
-  get fingerprintBytes(): number {
-    return this.fingerprints.bytes;
+  /** Bytes of the table of a level's new fingerprints (besides the store). */
+  get levelTableBytes(): number {
+    return this.owners.bytes;
   }
 
   run(f: Frontier): void {
     this.loading = false;
     this.collect(); // every worker has compiled the spec
+    if ((f.store as SeenStateStore) !== this.store)
+      throw new Error('the parallel search must run on its own seen-state store (give bfs no other)');
     let level = this.options.recover ? this.recover(f, this.options.recover.dir) : this.dequeueAll(f);
-    this.reserve(f.store.size); // a recovered search brings all its states at once
-    const fp = new Uint32Array(2);
-    for (let id = 0; id < f.store.size; id++) {
-      f.store.fingerprintOf(id, fp);
-      this.fingerprints.insert(fp[0]!, fp[1]!, f.store.parentOf(id), Number.MIN_SAFE_INTEGER);
-    }
     const reader = new StateReader();
     let checkpointAt = Date.now() + (this.options.checkpoint?.everyMs ?? 0);
     for (;;) {
@@ -159,7 +159,10 @@ export class WorkerLevelSearch implements LevelSearch {
   private exploreLevel(f: Frontier, level: Level): LevelReply[] | null {
     const levelStart = level.ids[0]!;
     for (;;) {
-      this.reserve(f.store.size + level.ids.length * this.branching);
+      this.reserve(level.ids.length * this.branching);
+      this.owners.startLevel();
+      const storeView = this.store.version !== this.storeVersionSent ? this.store.view() : undefined;
+      this.storeVersionSent = this.store.version;
       Atomics.store(this.pool.eventFlag, 0, 0);
       const n = this.pool.size;
       for (let w = 0; w < n; w++) {
@@ -177,7 +180,8 @@ export class WorkerLevelSearch implements LevelSearch {
           ids: level.ids.slice(a, b),
           offsets,
           words: level.words.slice(base, end),
-          ...(this.fingerprintsChanged ? { fingerprints: this.fingerprints.buffer } : {}),
+          ...(this.ownersChanged ? { owners: this.owners.buffer } : {}),
+          ...(storeView ? { store: storeView } : {}),
         };
         this.pool.send(w, request, [
           request.ids.buffer,
@@ -185,12 +189,12 @@ export class WorkerLevelSearch implements LevelSearch {
           request.words.buffer,
         ] as ArrayBuffer[]);
       }
-      this.fingerprintsChanged = false;
+      this.ownersChanged = false;
       const replies = this.collect() as LevelReply[];
       if (replies.some((r) => r.event)) return null;
       if (!replies.some((r) => r.full)) return replies;
-      // Out of room: drop this level's fingerprints, grow, and run the level again.
-      this.grow(this.fingerprints.capacity * 2, levelStart);
+      // Out of room: grow the table and run the level again.
+      this.grow(this.owners.capacity * 2);
       this.branching *= 2;
     }
   }
@@ -208,16 +212,14 @@ export class WorkerLevelSearch implements LevelSearch {
     const offsets = new IntList(candidates);
     const words = new IntList(candidateWords);
     const before = f.store.size;
+    const levelStart = level.ids[0]!;
     for (const r of replies) {
       f.totalStates += r.generated;
       for (let c = 0; c < r.parents.length; c++) {
         const parent = r.parents[c]!;
-        if (this.fingerprints.ownerOf(r.hi[c]!, r.lo[c]!) !== parent) continue;
-        // New for sure: the shared set settled it, so the store need not look it up.
-        const id = f.store.addNew
-          ? f.store.addNew(r.hi[c]!, r.lo[c]!, parent)
-          : f.store.add(r.hi[c]! >>> 0, r.lo[c]! >>> 0, parent);
-        if (id < 0) continue;
+        if (this.owners.ownerOf(r.hi[c]!, r.lo[c]!, levelStart) !== parent) continue;
+        // New for sure: the workers found it in no earlier level and this is its owner.
+        const id = this.store.addNew(r.hi[c]!, r.lo[c]!, parent);
         ids.push(id);
         offsets.push(words.length);
         words.append(r.words, r.offsets[c]!, r.offsets[c + 1]!);
@@ -230,19 +232,18 @@ export class WorkerLevelSearch implements LevelSearch {
     return { ids: ids.view(), offsets: offsets.view(), words: words.view() };
   }
 
-  /** Grows the set ahead of a level so that `expected` fingerprints fit. */
+  /** Grows the owners' table ahead of a level so that `expected` new fingerprints fit. */
   private reserve(expected: number): void {
-    if (expected <= this.fingerprints.limit) return;
-    let capacity = this.fingerprints.capacity;
-    // Each growth rehashes the whole set while the workers wait: by fours while
-    // that is cheap, then by twos, so that a large set does not overshoot by much.
-    while (Math.floor(capacity * 0.75) < expected) capacity *= capacity < LARGE_SET ? 4 : 2;
-    this.grow(capacity, Number.MAX_SAFE_INTEGER);
+    if (expected <= this.owners.limit) return;
+    let capacity = this.owners.capacity;
+    while (Math.floor(capacity * 0.75) < expected) capacity *= 2;
+    this.grow(capacity);
   }
 
-  private grow(capacity: number, ownerBelow: number): void {
-    this.fingerprints = this.fingerprints.rebuilt(capacity, ownerBelow);
-    this.fingerprintsChanged = true;
+  /** A fresh, larger table: it holds one level, so nothing is carried over. */
+  private grow(capacity: number): void {
+    this.owners = new LevelOwners(capacity);
+    this.ownersChanged = true;
   }
 
   /** The workers' answers; a worker's failure is a bug, reported as one. */
