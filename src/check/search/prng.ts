@@ -24,3 +24,20 @@ export function seededPrng(seed: number): Prng {
     below: (n) => Math.floor(next() * n),
   };
 }
+
+/**
+ * The generator of behaviour `n` of a parallel simulation, from the seed and
+ * `n` alone: the behaviour is the same whichever thread walks it, and the
+ * coordinator can walk it again on its own to report it.
+ */
+export function behaviourPrng(seed: number, n: number): Prng {
+  return seededPrng(mix32(mix32(n ^ 0x5bd1e995) ^ (seed >>> 0)));
+}
+
+/** MurmurHash3's finalizer: nearby inputs give unrelated outputs. */
+function mix32(x: number): number {
+  let z = x >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}

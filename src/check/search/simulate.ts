@@ -13,6 +13,9 @@
  * states checked (every initial state, then one per step walked) as
  * "states generated", the behaviours walked (`traces`), and `depth` the
  * longest walk; distinct states are not tracked.
+ *
+ * A `WalkPlan` lets the parallel simulation (parallel/simulate-*.ts) walk
+ * chosen behaviours, each with a generator of its own, with this same code.
  */
 import { ExitCode } from '../../errors.js';
 import {
@@ -46,11 +49,30 @@ export interface SimulateOptions {
   stop?: StopRequest;
 }
 
-export function simulate(model: Model, options: SimulateOptions): CheckResult {
+/** Which behaviours a simulation walks, and with which generators; by default all, from one seeded stream. */
+export interface WalkPlan {
+  /** Behaviour numbers, in walking order (read lazily: threads may share them out as they go). */
+  behaviours: Iterable<number>;
+  /** The generator that behaviour `n` walks with. */
+  rngFor(n: number): Prng;
+  /** The allowed initial states, known already: not evaluated, checked or counted again. */
+  initialStates?: readonly Transition[];
+  /** Receives the allowed initial states once computed (a worker walks from them in every round). */
+  onInitialStates?(inits: readonly Transition[]): void;
+  /** Asked at each step: true gives up behaviour `n`'s walk (a lower-numbered one already met an event). */
+  abandon?(n: number): boolean;
+  /** Behaviour `n`'s walk ended, without an event, after `length` states. */
+  walked?(n: number, length: number): void;
+}
+
+export function simulate(model: Model, options: SimulateOptions, plan?: WalkPlan): CheckResult {
   const startedAt = Date.now();
-  const assumption = checkAssumptions(model, startedAt);
-  if (assumption) return assumption;
-  const rng = seededPrng(options.seed);
+  if (!plan?.initialStates) {
+    const assumption = checkAssumptions(model, startedAt);
+    if (assumption) return assumption;
+  }
+  let rng = seededPrng(options.seed);
+  const walks: WalkPlan = plan ?? { behaviours: count(options.behaviours), rngFor: () => rng };
   const checkDeadlock = options.checkDeadlock ?? model.checkDeadlock;
   let totalStates = 0;
   let traces = 0;
@@ -87,8 +109,8 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
   try {
     // Every initial state is checked once; walks then start from random ones.
     const initCtx: SearchContext = { level: 1 };
-    const inits: Transition[] = [];
-    for (const t of model.initialStates(initCtx)) {
+    const inits: Transition[] = walks.initialStates ? [...walks.initialStates] : [];
+    for (const t of walks.initialStates ? [] : model.initialStates(initCtx)) {
       totalStates++;
       checking = { state: t.state, action: t.action };
       const bad = violatedStatePredicate(model, t.state, initCtx, site);
@@ -105,16 +127,23 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
     }
     checking = undefined;
     initialCount = inits.length;
+    walks.onInitialStates?.(inits);
     if (inits.length === 0) return makeResult('ok', ExitCode.ok, counts(), startedAt, extra());
 
-    for (let run = 0; run < options.behaviours; run++) {
+    for (const run of walks.behaviours) {
       const stopReason = options.stop?.();
       if (stopReason) return { ...stoppedResult(stopReason, counts(), startedAt), ...extra() };
       traces++;
+      rng = walks.rngFor(run);
       const first = inits[rng.below(inits.length)]!;
       path = [{ state: first.state, action: first.action }];
       longest = Math.max(longest, 1);
+      let abandoned = false;
       while (path.length < options.depth) {
+        if (walks.abandon?.(run)) {
+          abandoned = true;
+          break;
+        }
         const cur = path[path.length - 1]!.state;
         const level = path.length;
         const ctx: SearchContext = { level };
@@ -160,6 +189,7 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
         site.evaluating = undefined;
         checking = undefined;
       }
+      if (!abandoned) walks.walked?.(run, path.length);
     }
     return makeResult('ok', ExitCode.ok, counts(), startedAt, extra());
   } catch (err) {
@@ -172,6 +202,10 @@ export function simulate(model: Model, options: SimulateOptions): CheckResult {
       ...extra(),
     };
   }
+}
+
+function* count(n: number): Iterable<number> {
+  for (let i = 0; i < n; i++) yield i;
 }
 
 function toArray(ts: Iterable<Transition>): Transition[] {
