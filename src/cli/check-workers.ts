@@ -45,6 +45,8 @@ export function planWorkers(
     checkpoints?: Pick<ParallelSearchOptions, 'checkpoint' | 'recover'>;
   },
 ): ParallelPlan {
+  // Simulation runs threads of its own (check-simulate.ts).
+  if (run.simulate) return {};
   const checkpoints = run.checkpoints ?? {};
   const wantsCheckpoints = checkpoints.checkpoint !== undefined || checkpoints.recover !== undefined;
   if (!wantsCheckpoints && (workers === undefined || workers <= 1)) return {};
@@ -57,7 +59,6 @@ export function planWorkers(
       message: `${what}: ${why}, so this run uses one thread${wantsCheckpoints ? ' and no checkpoint' : ''}.`,
     },
   });
-  if (run.simulate) return oneWorker('simulation walks its behaviours in one thread');
   if (model.temporalProperties.length > 0)
     return oneWorker('temporal properties are checked on the behaviour graph one thread records');
   if (run.coverage) return oneWorker('action coverage is counted in one thread');

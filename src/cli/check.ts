@@ -12,7 +12,7 @@ import { checkWithLiveness, type UncheckedProperty } from '../check/liveness/ind
 import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
-import { SpillingStateQueue, simulate } from '../check/search/index.js';
+import { SpillingStateQueue } from '../check/search/index.js';
 import { resetStringOrder } from '../check/value/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';
@@ -20,6 +20,7 @@ import { formatItf, type Trace, traceFilePath } from '../trace/index.js';
 import { checkpointOptions } from './check-checkpoint.js';
 import { type CheckJob, collectJobs, type Expectation, meetsExpectation } from './check-jobs.js';
 import { loadModel } from './check-load.js';
+import { simulateWithWorkers } from './check-simulate.js';
 import { checkWithTlc, type TlcEngineOptions, tlcOptionsProblem } from './check-tlc.js';
 import { parseWorkers, planWorkers } from './check-workers.js';
 import { DEFAULT_EXPLORE_DIR, writeResultPage } from './explore.js';
@@ -348,24 +349,21 @@ async function checkEmbedded(
   if (options.simulate !== undefined) {
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     if (!options.json) io.stderr(`Simulating ${options.simulate} behaviours with seed ${seed}.\n`);
-    const note = planWorkers(
-      options.workers,
+    result = simulateWithWorkers(
       loaded.model,
-      { spec: job.spec, config: job.config, libPaths: [] },
       {
-        coverage: false,
-        simulate: true,
-        print: () => {},
+        behaviours: options.simulate,
+        depth: options.depth ?? 100,
+        seed,
+        ...deadlockOption,
+        stop: stopRequested,
       },
-    ).note;
-    if (note) loaded.diagnostics.push(note);
-    result = simulate(loaded.model, {
-      behaviours: options.simulate,
-      depth: options.depth ?? 100,
-      seed,
-      ...deadlockOption,
-      stop: stopRequested,
-    });
+      {
+        workers: options.workers,
+        source: { spec: job.spec, config: job.config, libPaths: options.lib ?? [] },
+        print: (line) => io.stdout(`${line}\n`),
+      },
+    );
   } else {
     const progress = progressLine(io.stderrIsTTY && !options.json ? process.stderr : nonTty);
     const checkpoints = checkpointOptions(
