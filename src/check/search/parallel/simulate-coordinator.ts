@@ -192,8 +192,13 @@ function send(pool: WorkerPool, w: number, request: SimulateRequest): void {
   pool.send(w, request as unknown as WorkerRequest);
 }
 
+/** The workers' answers; a worker that stopped (out of memory, crashed) is one that failed. */
 function collect(pool: WorkerPool): SimulateReply[] {
-  return pool.collect() as readonly WorkerReply[] as unknown as SimulateReply[];
+  try {
+    return pool.collect() as readonly WorkerReply[] as unknown as SimulateReply[];
+  } catch (err) {
+    return [{ type: 'failed', message: err instanceof Error ? err.message : String(err) }];
+  }
 }
 
 /** A worker that could not load the model or failed: said plainly, as the run's error. */
