@@ -135,7 +135,11 @@ export function registerCheckCommand(program: Command): void {
       positiveInt('--depth'),
     )
     .option('--seed <s>', 'seed of the simulation', integer)
-    .option('--workers <n>', 'search threads: a number, or auto for one per core (default 1)', parseWorkers)
+    .option(
+      '--workers <n>',
+      'search (or simulation) threads: a number, or auto for one per core (default 1)',
+      parseWorkers,
+    )
     .option(
       '--checkpoint <minutes>',
       'write a checkpoint of the search between levels, at most every so many minutes (decimals allowed)',
