@@ -63,6 +63,8 @@ export const DiagnosticCode = {
   cfgNoBehaviour: 'cfg-no-behaviour',
   /** A file cannot be read. */
   io: 'io',
+  /** A thread of a parallel search stopped (out of memory, a crash): the search cannot go on. */
+  workerStopped: 'worker-stopped',
 } as const;
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
 
