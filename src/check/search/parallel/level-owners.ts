@@ -71,6 +71,21 @@ export class LevelOwners {
     return this.buffer.byteLength;
   }
 
+  /**
+   * Inserts a thread may make before adding them to the shared count (and
+   * so before it checks the limit): counting each insert on one shared word
+   * would make every thread wait on that word's cache line. Small enough
+   * that many threads over the limit by a batch each still leave free slots.
+   */
+  get countBatch(): number {
+    return Math.max(1, Math.min(256, this.capacity >> 10));
+  }
+
+  /** Counts `n` fingerprints a thread added; returns the count so far. */
+  addCount(n: number): number {
+    return Atomics.add(this.t, COUNT, n) + n;
+  }
+
   /** Starts a level: the slots of earlier levels count as free. Only while no thread writes. */
   startLevel(): void {
     this.t[COUNT] = 0;
@@ -96,8 +111,7 @@ export class LevelOwners {
           t[base + 1] = hi;
           t[base + 2] = lo;
           Atomics.store(t, base, mine); // publishes the halves written before it
-          Atomics.add(t, COUNT, 1);
-          return Insert.added;
+          return Insert.added; // counted by the caller (addCount)
         }
         tag = Atomics.load(t, base);
       }

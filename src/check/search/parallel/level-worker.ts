@@ -88,6 +88,8 @@ class ChunkExplorer {
   private readonly offsets = new IntList();
   private readonly fp = new Uint32Array(2);
   private generated = 0;
+  /** Fingerprints this worker added to the owners' table and has not counted there yet. */
+  private uncounted = 0;
 
   constructor(
     private readonly model: Model,
@@ -97,6 +99,7 @@ class ChunkExplorer {
 
   explore(request: LevelRequest): LevelReply {
     if (request.owners) this.owners = new LevelOwners(request.owners);
+    this.uncounted = 0;
     if (request.store) this.seen = FingerprintIndex.ofView(request.store);
     this.generated = 0;
     const outcome = this.exploreChunk(request);
@@ -173,9 +176,13 @@ class ChunkExplorer {
         if (this.seen!.has(this.fp[0]!, this.fp[1]!)) {
           check = false;
         } else {
-          if (this.owners!.size > this.owners!.limit) throw TABLE_FULL;
-          const r = this.owners!.insert(this.fp[0]!, this.fp[1]!, curId, levelStart);
+          const owners = this.owners!;
+          const r = owners.insert(this.fp[0]!, this.fp[1]!, curId, levelStart);
           check = r !== Insert.owned;
+          if (r === Insert.added && ++this.uncounted === owners.countBatch) {
+            this.uncounted = 0;
+            if (owners.addCount(owners.countBatch) > owners.limit) throw TABLE_FULL;
+          }
         }
         if (check) {
           this.parents.push(curId);

@@ -26,6 +26,7 @@ export interface LevelRequest {
   ids: Int32Array;
   /** Offset in `words` of each state. */
   offsets: Int32Array;
+  /** The whole level's serialized states, in shared memory (every worker reads its own chunk of it). */
   words: Int32Array;
   /** The table of the level's new fingerprints and their owners, when it changed since the last request. */
   owners?: SharedArrayBuffer;

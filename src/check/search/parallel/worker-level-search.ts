@@ -30,7 +30,7 @@ import {
   snapshotStore,
   writeCheckpoint,
 } from './checkpoint.js';
-import { IntList } from './int-list.js';
+import { IntList, sharedInts } from './int-list.js';
 import { LevelOwners } from './level-owners.js';
 import type { LevelReply, LevelRequest, WorkerReply } from './protocol.js';
 import { sharedPool, type WorkerPool } from './worker-pool.js';
@@ -158,6 +158,7 @@ export class WorkerLevelSearch implements LevelSearch {
   /** Explores one level on the workers; null when the level holds an event. */
   private exploreLevel(f: Frontier, level: Level): LevelReply[] | null {
     const levelStart = level.ids[0]!;
+    const words = sharedInts(level.words); // the workers read their chunks where they are
     for (;;) {
       this.reserve(level.ids.length * this.branching);
       this.owners.startLevel();
@@ -168,26 +169,18 @@ export class WorkerLevelSearch implements LevelSearch {
       for (let w = 0; w < n; w++) {
         const a = Math.floor((level.ids.length * w) / n);
         const b = Math.floor((level.ids.length * (w + 1)) / n);
-        const base = level.offsets[a] ?? 0;
-        const end = b < level.ids.length ? level.offsets[b]! : level.words.length;
-        const offsets = level.offsets.slice(a, b);
-        for (let i = 0; i < offsets.length; i++) offsets[i]! -= base;
         const request: LevelRequest = {
           type: 'level',
           level: f.level,
           levelStart,
           checkDeadlock: f.checkDeadlock,
           ids: level.ids.slice(a, b),
-          offsets,
-          words: level.words.slice(base, end),
+          offsets: level.offsets.slice(a, b),
+          words,
           ...(this.ownersChanged ? { owners: this.owners.buffer } : {}),
           ...(storeView ? { store: storeView } : {}),
         };
-        this.pool.send(w, request, [
-          request.ids.buffer,
-          request.offsets.buffer,
-          request.words.buffer,
-        ] as ArrayBuffer[]);
+        this.pool.send(w, request, [request.ids.buffer, request.offsets.buffer] as ArrayBuffer[]);
       }
       this.ownersChanged = false;
       const replies = this.collect() as LevelReply[];
@@ -210,7 +203,7 @@ export class WorkerLevelSearch implements LevelSearch {
     }
     const ids = new IntList(candidates);
     const offsets = new IntList(candidates);
-    const words = new IntList(candidateWords);
+    const words = new IntList(candidateWords, true);
     const before = f.store.size;
     const levelStart = level.ids[0]!;
     for (const r of replies) {
