@@ -4,7 +4,11 @@
  * Per state id the store keeps the two fingerprint halves in chunked arrays
  * (chunks of a fixed size, so growing never copies them and never leaves
  * half an array unused); the index is an open-addressing hash table of
- * 32-bit slots (id + 1, 0 = empty) with linear probing. The table's size is
+ * 32-bit slots with linear probing. A slot holds id + 1 (0 = empty) in its
+ * low bits and, in the bits the ids of a table that size never need, a few
+ * bits of the fingerprint: most probes past another fingerprint are settled
+ * by the slot alone, without reading that id's fingerprint elsewhere in
+ * memory. The table's size is
  * not a power of two: a slot is found by scaling the hash to the size, so
  * the table can grow by half (kept between 2/5 and 3/5 full) rather than
  * double (between 1/4 and 1/2 full). That keeps the store at 19–22 bytes per
@@ -40,12 +44,18 @@ export class FingerprintIndex {
   protected table: Int32Array;
   /** table.length / 2^32: a 32-bit hash times this is a slot. */
   protected scale: number;
+  /** Bits of a slot that hold id + 1 (ids stay below the table's length). */
+  protected idBits = 32;
+  protected idMask = -1;
+  /** Which bits of a fingerprint's low half go into the slot's high bits. */
+  protected tagMask = 0;
   protected readonly hiChunks: Uint32Array[];
   protected readonly loChunks: Uint32Array[];
 
   constructor(table: Int32Array, hiChunks: Uint32Array[], loChunks: Uint32Array[]) {
     this.table = table;
-    this.scale = table.length / 4294967296;
+    this.scale = 0;
+    this.useTable(table);
     this.hiChunks = hiChunks;
     this.loChunks = loChunks;
   }
@@ -71,16 +81,41 @@ export class FingerprintIndex {
   protected find(hi: number, lo: number): number {
     const table = this.table;
     const n = table.length;
+    const idMask = this.idMask;
+    const tag = this.tagOf(lo);
     let slot = this.home(hi, lo);
     for (;;) {
       const entry = table[slot]!;
       if (entry === 0) return slot;
-      const id = entry - 1;
-      const c = id >>> CHUNK_BITS;
-      const i = id & CHUNK_MASK;
-      if (this.loChunks[c]![i] === lo && this.hiChunks[c]![i] === hi) return -1;
+      if ((entry & ~idMask) === tag) {
+        const id = (entry & idMask) - 1;
+        const c = id >>> CHUNK_BITS;
+        const i = id & CHUNK_MASK;
+        // A reader in another thread may meet an id of a chunk it has no view of yet: not a match.
+        const los = this.loChunks[c];
+        if (los !== undefined && los[i] === lo && this.hiChunks[c]![i] === hi) return -1;
+      }
       if (++slot === n) slot = 0;
     }
+  }
+
+  /** The slot's value for the state `id` with the low half `lo`. */
+  protected entryOf(id: number, lo: number): number {
+    return this.tagOf(lo) | (id + 1);
+  }
+
+  /** The fingerprint bits kept in a slot, in place. */
+  protected tagOf(lo: number): number {
+    return (lo & this.tagMask) << this.idBits; // a shift by 32 is none, but the mask is 0 then
+  }
+
+  /** Starts using `table`: the bits for ids and for the tag depend on its length. */
+  protected useTable(table: Int32Array): void {
+    this.table = table;
+    this.scale = table.length / 4294967296;
+    this.idBits = 32 - Math.clz32(table.length);
+    this.idMask = (2 ** this.idBits - 1) | 0;
+    this.tagMask = (2 ** (32 - this.idBits) - 1) | 0;
   }
 
   /** The first slot probed for a fingerprint. */

@@ -130,7 +130,7 @@ export class MemoryStateStore extends FingerprintIndex implements SeenStateStore
     this.hiChunks[c]![i] = hi;
     this.loChunks[c]![i] = lo;
     this.parentChunks[c]![i] = parent;
-    this.table[slot] = id + 1;
+    this.table[slot] = this.entryOf(id, lo);
     this.count++;
     return id;
   }
@@ -145,16 +145,16 @@ export class MemoryStateStore extends FingerprintIndex implements SeenStateStore
 
   /** Rebuilds the table half as large again over every id. */
   private growTable(): void {
-    this.table = newTable(Math.ceil(this.table.length * 1.5), this.shared);
-    this.scale = this.table.length / 4294967296;
+    this.useTable(newTable(Math.ceil(this.table.length * 1.5), this.shared));
     const table = this.table;
     const n = table.length;
     for (let id = 0; id < this.count; id++) {
       const c = id >>> CHUNK_BITS;
       const i = chunkIndex(id);
-      let slot = this.home(this.hiChunks[c]![i]!, this.loChunks[c]![i]!);
+      const lo = this.loChunks[c]![i]!;
+      let slot = this.home(this.hiChunks[c]![i]!, lo);
       while (table[slot] !== 0) if (++slot === n) slot = 0;
-      table[slot] = id + 1;
+      table[slot] = this.entryOf(id, lo);
     }
     this.bufferVersion++;
   }
