@@ -28,10 +28,8 @@ export class IntList {
   append(from: Int32Array, start: number, end: number): void {
     const n = end - start;
     if (this.length + n > this.a.length) this.reserve(n);
-    const a = this.a;
-    let at = this.length;
-    for (let i = start; i < end; i++) a[at++] = from[i]!;
-    this.length = at;
+    this.a.set(from.subarray(start, end), this.length);
+    this.length += n;
   }
 
   /** The values, trimmed to an array of their own; the list is emptied. */

@@ -206,19 +206,26 @@ export class WorkerLevelSearch implements LevelSearch {
     const words = new IntList(candidateWords, true);
     const before = f.store.size;
     const levelStart = level.ids[0]!;
-    for (const r of replies) {
+    replies.forEach((r, w) => {
       f.totalStates += r.generated;
+      // The first chunk holds the level's lowest ids: no later chunk can take its candidates over.
+      const final = w === 0;
+      let runStart = -1; // the kept candidates from runStart on are contiguous in r.words: copied at once
       for (let c = 0; c < r.parents.length; c++) {
         const parent = r.parents[c]!;
-        if (this.owners.ownerOf(r.hi[c]!, r.lo[c]!, levelStart) !== parent) continue;
+        if (!final && this.owners.ownerOf(r.hi[c]!, r.lo[c]!, levelStart) !== parent) {
+          if (runStart >= 0) words.append(r.words, r.offsets[runStart]!, r.offsets[c]!);
+          runStart = -1;
+          continue;
+        }
         // New for sure: the workers found it in no earlier level and this is its owner.
-        const id = this.store.addNew(r.hi[c]!, r.lo[c]!, parent);
-        ids.push(id);
-        offsets.push(words.length);
-        words.append(r.words, r.offsets[c]!, r.offsets[c + 1]!);
+        ids.push(this.store.addNew(r.hi[c]!, r.lo[c]!, parent));
+        if (runStart < 0) runStart = c;
+        offsets.push(words.length + r.offsets[c]! - r.offsets[runStart]!);
       }
+      if (runStart >= 0) words.append(r.words, r.offsets[runStart]!, r.offsets[r.parents.length]!);
       if (this.options.print) for (const line of r.printed) this.options.print(line);
-    }
+    });
     const added = f.store.size - before;
     if (added > 0) f.depth = f.level + 1;
     this.branching = Math.max(this.branching, Math.ceil(added / Math.max(1, level.ids.length)));
