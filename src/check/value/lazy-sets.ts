@@ -3,6 +3,7 @@
  * SUBSET S, [S -> T], Seq(S), [a : S, b : T], S \X T and filters. Finite ones
  * expand on demand to explicit sets in TLC's order.
  */
+import { cartesian, setInCanonicalOrder, subsetsInOrder } from './canonical-order.js';
 import { fcnView } from './compare.js';
 import { fail } from './fail.js';
 import { forceFcn, makeFcn, makeSet, setElems, setSize } from './force.js';
@@ -68,14 +69,7 @@ export class SubsetSet extends LazySet {
     if (!this.finite) unbounded('SUBSET S for an infinite S');
     const b = setElems(this.base);
     if (b.length > 24) fail('other', `Attempted to enumerate SUBSET of a set with ${b.length} elements.`);
-    const out: Value[] = [];
-    const n = 2 ** b.length;
-    for (let mask = 0; mask < n; mask++) {
-      const sub: Value[] = [];
-      for (let i = 0; i < b.length; i++) if (mask & (1 << i)) sub.push(b[i]);
-      out.push(new SetValue(sub));
-    }
-    return makeSet(out);
+    return setInCanonicalOrder(subsetsInOrder(b));
   }
   show(print: (v: Value) => string): string {
     return `SUBSET ${print(this.base)}`;
@@ -104,8 +98,13 @@ export class FcnSet extends LazySet {
       return true;
     }
     const { domain: fdom, values } = fcnView(f);
-    if (fdom.length !== setElems(d).length) return false;
-    for (let i = 0; i < fdom.length; i++) if (!setContains(d, fdom[i])) return false;
+    const delems = setElems(d);
+    if (fdom.length !== delems.length) return false;
+    // Both domains are canonical: when they hold the same elements (identical, as model values and
+    // strings are) position by position, no membership test is needed.
+    let i = 0;
+    while (i < fdom.length && fdom[i] === delems[i]) i++;
+    for (; i < fdom.length; i++) if (!setContains(d, fdom[i])) return false;
     for (const x of values) if (!setContains(this.range, x)) return false;
     return true;
   }
@@ -117,7 +116,7 @@ export class FcnSet extends LazySet {
     const dom = setElems(this.domain);
     const rng = setElems(this.range);
     // One function per choice of a range element for each domain element, in TLC's order.
-    return makeSet(
+    return setInCanonicalOrder(
       cartesian(
         dom.map(() => rng),
         (vals) => makeFcn(dom, vals),
@@ -150,21 +149,6 @@ export class SeqSet extends LazySet {
   }
 }
 
-/** Cartesian enumeration of sets in order, building each combination with `make`. */
-function cartesian(sets: readonly (readonly Value[])[], make: (vals: Value[]) => Value): Value[] {
-  const out: Value[] = [];
-  if (sets.some((s) => s.length === 0)) return out;
-  const idx = new Array<number>(sets.length).fill(0);
-  for (;;) {
-    out.push(make(idx.map((i, k) => sets[k][i])));
-    let k = sets.length - 1;
-    while (k >= 0 && idx[k] === sets[k].length - 1) idx[k--] = 0;
-    if (k < 0) break;
-    idx[k]++;
-  }
-  return out;
-}
-
 /** [a : S, b : T] (field names sorted). */
 export class RecordSet extends LazySet {
   constructor(
@@ -188,7 +172,9 @@ export class RecordSet extends LazySet {
   }
   protected expand(): SetValue {
     if (!this.finite) unbounded('[a : S] for an infinite S');
-    return makeSet(cartesian(this.sets.map(setElems), (vals) => new RecordValue(this.names, vals)));
+    return setInCanonicalOrder(
+      cartesian(this.sets.map(setElems), (vals) => new RecordValue(this.names, vals)),
+    );
   }
   show(print: (v: Value) => string): string {
     return `[${this.names.map((n, i) => `${n} : ${print(this.sets[i])}`).join(', ')}]`;
@@ -214,7 +200,7 @@ export class ProductSet extends LazySet {
   }
   protected expand(): SetValue {
     if (!this.finite) unbounded('S \\X T for an infinite S or T');
-    return makeSet(cartesian(this.sets.map(setElems), (vals) => new TupleValue(vals)));
+    return setInCanonicalOrder(cartesian(this.sets.map(setElems), (vals) => new TupleValue(vals)));
   }
   show(print: (v: Value) => string): string {
     return this.sets.map(print).join(' \\X ');
