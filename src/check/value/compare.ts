@@ -20,6 +20,7 @@ import {
   type ModelValue,
   type RecordValue,
   Tag,
+  type TupleValue,
   type Value,
 } from './kinds.js';
 import { printValue } from './print.js';
@@ -64,6 +65,9 @@ export function valueEquals(a: Value, b: Value): boolean {
     default:
       if (a.tag === Tag.ModelValue) return modelValueUnequal(a, b);
       if (typeof b === 'object') {
+        // Records and tuples of one kind (messages, sequences) are compared directly.
+        if (a.tag === Tag.Record && b.tag === Tag.Record) return recordEquals(a, b);
+        if (a.tag === Tag.Tuple && b.tag === Tag.Tuple) return tupleEquals(a, b);
         if (b.tag === Tag.ModelValue) return modelValueUnequal(b, a);
         if (isSet(a) && isSet(b)) return setEquals(a, b);
         if (isFcn(a) && isFcn(b)) return fcnEquals(a, b);
@@ -136,26 +140,30 @@ function fcnEquals(x: AnyFcn, y: AnyFcn): boolean {
   const a = forceFcn(x);
   const b = forceFcn(y);
   if (a.tag !== b.tag) return false;
-  if (a.tag === Tag.Tuple) {
-    const bt = b as typeof a;
-    if (a.elems.length !== bt.elems.length) return false;
-    for (let i = 0; i < a.elems.length; i++) if (!valueEquals(a.elems[i], bt.elems[i])) return false;
-    return true;
-  }
-  if (a.tag === Tag.Record) {
-    const br = b as typeof a;
-    if (a.names.length !== br.names.length) return false;
-    for (let i = 0; i < a.names.length; i++) {
-      // Field names in another order: a record made under another string table (see orderSensitive).
-      if (a.names[i] !== br.names[i]) return sameFieldsAnyOrder(a, br);
-    }
-    for (let i = 0; i < a.values.length; i++) if (!valueEquals(a.values[i], br.values[i])) return false;
-    return true;
-  }
+  if (a.tag === Tag.Tuple) return tupleEquals(a, b as typeof a);
+  if (a.tag === Tag.Record) return recordEquals(a, b as typeof a);
   const bf = b as typeof a;
   if (a.domain.length !== bf.domain.length) return false;
   for (let i = 0; i < a.domain.length; i++) if (!valueEquals(a.domain[i], bf.domain[i])) return false;
   for (let i = 0; i < a.values.length; i++) if (!valueEquals(a.values[i], bf.values[i])) return false;
+  return true;
+}
+
+function tupleEquals(a: TupleValue, b: TupleValue): boolean {
+  if (a.elems.length !== b.elems.length) return false;
+  for (let i = 0; i < a.elems.length; i++) if (!valueEquals(a.elems[i], b.elems[i])) return false;
+  return true;
+}
+
+function recordEquals(a: RecordValue, b: RecordValue): boolean {
+  if (a.names !== b.names) {
+    if (a.names.length !== b.names.length) return false;
+    for (let i = 0; i < a.names.length; i++) {
+      // Field names in another order: a record made under another string table (see orderSensitive).
+      if (a.names[i] !== b.names[i]) return sameFieldsAnyOrder(a, b);
+    }
+  }
+  for (let i = 0; i < a.values.length; i++) if (!valueEquals(a.values[i], b.values[i])) return false;
   return true;
 }
 
@@ -223,6 +231,7 @@ function compareFcns(a: AnyFcn, b: AnyFcn): number {
     }
     return 0;
   }
+  if (fa.tag === Tag.Record && fb.tag === Tag.Record) return compareRecords(fa, fb);
   const va = fcnView(fa);
   const vb = fcnView(fb);
   const d = va.values.length - vb.values.length;
@@ -233,6 +242,23 @@ function compareFcns(a: AnyFcn, b: AnyFcn): number {
   }
   for (let i = 0; i < va.values.length; i++) {
     const c = compareValues(va.values[i], vb.values[i]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** `compareFcns` on two records, without building their domain views (records of messages are compared often). */
+function compareRecords(a: RecordValue, b: RecordValue): number {
+  const d = a.values.length - b.values.length;
+  if (d !== 0) return d;
+  if (a.names !== b.names) {
+    for (let i = 0; i < a.names.length; i++) {
+      const c = compareValues(a.names[i]!, b.names[i]!);
+      if (c !== 0) return c;
+    }
+  }
+  for (let i = 0; i < a.values.length; i++) {
+    const c = compareValues(a.values[i]!, b.values[i]!);
     if (c !== 0) return c;
   }
   return 0;

@@ -13,6 +13,7 @@ import {
   isFcn,
   isFiniteSet,
   isSet,
+  type ModelValue,
   RecordValue,
   SetValue,
   Tag,
@@ -38,7 +39,11 @@ export function asFcn(v: Value): AnyFcn {
 function indexIn(elems: readonly Value[], v: Value): number {
   const n = elems.length;
   if (n <= 16) {
-    for (let i = 0; i < n; i++) if (valueEquals(elems[i], v)) return i;
+    // Integers, strings and untyped model values are equal only when identical: scan by identity
+    // while the elements are of kinds that cannot make `valueEquals` fail.
+    const start = identityScan(elems, v);
+    if (start < 0) return -(start + 1) < n ? -(start + 1) : -1;
+    for (let i = start; i < n; i++) if (valueEquals(elems[i], v)) return i;
     return -1;
   }
   if (typeof v === 'number' && typeof elems[0] === 'number' && typeof elems[n - 1] === 'number') {
@@ -65,6 +70,31 @@ function indexIn(elems: readonly Value[], v: Value): number {
   return -1;
 }
 
+/**
+ * The identity scan of `indexIn`: `-(i + 1)` when it decides the answer (i the
+ * index found, or n for not found), else the position from which the
+ * element-by-element comparison must go on (it raises TLC's errors).
+ */
+function identityScan(elems: readonly Value[], v: Value): number {
+  const n = elems.length;
+  const t = typeof v;
+  if (t === 'number' || t === 'string') {
+    for (let i = 0; i < n; i++) {
+      const e = elems[i];
+      if (e === v) return -(i + 1);
+      if (typeof e !== t) return i;
+    }
+    return -(n + 1);
+  }
+  if (t === 'object' && (v as Exclude<Value, number | string | boolean>).tag === Tag.ModelValue) {
+    // An untyped model value compares unequal to everything else without error.
+    if ((v as ModelValue).type !== undefined) return 0;
+    for (let i = 0; i < n; i++) if (elems[i] === v) return -(i + 1);
+    return -(n + 1);
+  }
+  return 0;
+}
+
 /** `v \in S` */
 export function setContains(s: AnySet, v: Value): boolean {
   if (s.tag === Tag.Interval) {
@@ -81,12 +111,20 @@ export function setContains(s: AnySet, v: Value): boolean {
 }
 
 export function setUnion(a: AnySet, b: AnySet): AnySet {
-  if (!isFiniteSet(a) || !isFiniteSet(b)) return new UnionSet([a, b]);
+  // With a lazy side (`[type : {"a"}, x : S] \cup [type : {"b"}]`, as message sets are written) the
+  // union stays lazy, as TLC's does: membership asks each part, and nothing is expanded unless enumerated.
+  if (a.tag === Tag.LazySet || b.tag === Tag.LazySet)
+    return new UnionSet([...unionParts(a), ...unionParts(b)]);
   const ea = setElems(a);
   const eb = setElems(b);
   if (eb.length === 0) return a;
   if (ea.length === 0) return b;
   return new SetValue(mergeSorted(ea, eb));
+}
+
+/** The operands of a union, looking into lazy unions (so `A \cup B \cup C` has three parts). */
+function unionParts(s: AnySet): readonly AnySet[] {
+  return s instanceof UnionSet ? s.parts : [s];
 }
 
 /** Merges two canonical element arrays into one (linear, no re-sort). */
@@ -134,7 +172,33 @@ export function setMinus(a: AnySet, b: AnySet): AnySet {
 
 /** `a \subseteq b` */
 export function setSubsetEq(a: AnySet, b: AnySet): boolean {
+  if (a.tag === Tag.Set && b.tag === Tag.Set) {
+    const r = integerSubset(a.elems, b.elems);
+    if (r !== undefined) return r;
+  }
   for (const x of setElems(a)) if (!setContains(b, x)) return false;
+  return true;
+}
+
+/**
+ * `a \subseteq b` for sets of integers, in one walk over both sorted arrays
+ * instead of a search per element; undefined when either holds anything else
+ * (then membership element by element decides, with its errors).
+ */
+function integerSubset(a: readonly Value[], b: readonly Value[]): boolean | undefined {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return true;
+  if (typeof a[0] !== 'number' || typeof a[n - 1] !== 'number') return undefined;
+  if (m === 0 || typeof b[0] !== 'number' || typeof b[m - 1] !== 'number') return undefined;
+  if (n > m) return false;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as number;
+    while (j < m && (b[j] as number) < x) j++;
+    if (j === m || b[j] !== x) return false;
+    j++;
+  }
   return true;
 }
 
