@@ -28,10 +28,11 @@ import {
   type Value,
   valueEquals,
 } from '../value/index.js';
+import { compileFilterCount } from './compile-count.js';
 import { asBool, compileExpr, located } from './compile-expr.js';
 import { compileOpArg } from './compile-oparg.js';
 import { binary, def, unary } from './native-table.js';
-import { evalFail, type OpClosure } from './runtime.js';
+import { evalFail, locate, type OpClosure } from './runtime.js';
 
 // ------------------------------------------------------------------ Sequences
 
@@ -101,7 +102,19 @@ unary('IsFiniteSet', (s) => {
   const set = asSet(s);
   return set.tag !== Tag.LazySet || set.finite;
 });
-unary('Cardinality', (s) => cardinality(asSet(s)));
+// `Cardinality({x \in S : P})` is counted without building the set (compile-count.ts).
+def('Cardinality', 1, (args, loc, env) => {
+  if (args[0].kind === 'SetFilter') return compileFilterCount(args[0], loc, env);
+  const a = compileExpr(args[0], env);
+  return (c, f) => {
+    const s = a(c, f);
+    try {
+      return cardinality(asSet(s));
+    } catch (e) {
+      return locate(e, loc);
+    }
+  };
+});
 
 // ------------------------------------------------------------------ TLC
 
