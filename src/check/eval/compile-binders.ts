@@ -22,7 +22,7 @@ import {
 } from '../value/index.js';
 import { asBool, compileExpr } from './compile-expr.js';
 import { type CEnv, newSlot, withScope } from './env.js';
-import { evalFail, type Fn, type Frame, snapshotCtx } from './runtime.js';
+import { evalFail, type Fn, type Frame, snapshotCtx, snapshotFrames } from './runtime.js';
 import { Scope } from './scope.js';
 
 /** One component of a domain: a set whose elements bind one name, or a tuple pattern. */
@@ -179,15 +179,24 @@ export function compileSetFilter(e: SetFilter, env: CEnv): Fn {
   const loc = e.pred.loc;
   return (c, f) => {
     const s = asSet(comps[0].set(c, f));
+    if (s.tag === Tag.LazySet) {
+      // Over a set not enumerated yet (SUBSET S, [S -> T], Nat, ...) the filter stays lazy, as TLC's
+      // SetPredValue: membership tests one element, and the set is built only if enumerated. The
+      // predicate runs later, so it gets its own copies of the frames and the context.
+      const g = snapshotFrames(f!);
+      const snap = snapshotCtx(c);
+      return new FilterSet(s, (v) => {
+        for (const cp of comps) bindComponent(cp, g, v);
+        return asBool(pred(snap, g), loc, 'condition of a set filter');
+      });
+    }
     const fr = f!;
-    const test = (v: Value): boolean => {
-      for (const cp of comps) bindComponent(cp, fr, v);
-      return asBool(pred(c, f), loc, 'condition of a set filter');
-    };
-    if (s.tag === Tag.LazySet && !s.finite) return new FilterSet(s, test);
     const elems = setElems(s);
     const out: Value[] = [];
-    for (let k = 0; k < elems.length; k++) if (test(elems[k])) out.push(elems[k]);
+    for (let k = 0; k < elems.length; k++) {
+      for (const cp of comps) bindComponent(cp, fr, elems[k]);
+      if (asBool(pred(c, f), loc, 'condition of a set filter')) out.push(elems[k]);
+    }
     return makeSetSorted(out);
   };
 }

@@ -119,6 +119,11 @@ export function snapshotCtx(c: Ctx): Ctx {
   };
 }
 
+/** Copies of a frame and the frames above it, for code run after their bindings have moved on (lazy sets). */
+export function snapshotFrames(f: Frame): Frame {
+  return { v: f.v.slice(), up: f.up ? snapshotFrames(f.up) : null };
+}
+
 /** An EvalError at `loc` (keeps the innermost location when one is already set). */
 export function locate(e: unknown, loc: Loc): never {
   if (e instanceof ModelEvalError && e.loc === undefined) {
