@@ -62,6 +62,8 @@ export function serveLevels(start: WorkerStart, load: (source: unknown) => Loade
       if (!explorer) throw new Error('no model loaded');
       const r = explorer.explore(request);
       reply(r, [
+        r.chunks.buffer,
+        r.chunkEnds.buffer,
         r.parents.buffer,
         r.hi.buffer,
         r.lo.buffer,
@@ -88,6 +90,8 @@ class ChunkExplorer {
   private readonly offsets = new IntList();
   private readonly fp = new Uint32Array(2);
   private generated = 0;
+  private readonly chunks = new IntList();
+  private readonly chunkEnds = new IntList();
   /** Fingerprints this worker added to the owners' table and has not counted there yet. */
   private uncounted = 0;
 
@@ -102,30 +106,44 @@ class ChunkExplorer {
     this.uncounted = 0;
     if (request.store) this.seen = FingerprintIndex.ofView(request.store);
     this.generated = 0;
-    const outcome = this.exploreChunk(request);
+    const printed: string[][] = [];
+    const nChunks = request.chunkStarts.length - 1;
+    let outcome: 'done' | 'event' | 'full' = 'done';
+    for (;;) {
+      const c = Atomics.add(request.claims, 0, 1);
+      if (c >= nChunks) break;
+      outcome = this.exploreChunk(request, request.chunkStarts[c]!, request.chunkStarts[c + 1]!);
+      this.chunks.push(c);
+      this.chunkEnds.push(this.parents.length);
+      printed.push(this.takePrinted());
+      if (outcome !== 'done') break;
+    }
     this.offsets.push(this.writer.length);
     return {
       type: 'level',
       event: outcome === 'event',
       full: outcome === 'full',
       generated: this.generated,
+      chunks: this.chunks.take(),
+      chunkEnds: this.chunkEnds.take(),
+      printed,
       parents: this.parents.take(),
       hi: this.his.take(),
       lo: this.los.take(),
       offsets: this.offsets.take(),
       words: this.writer.take(),
-      printed: this.takePrinted(),
     };
   }
 
-  private exploreChunk(request: LevelRequest): 'done' | 'event' | 'full' {
+  /** Explores the level's states from index `start` to `end`. */
+  private exploreChunk(request: LevelRequest, start: number, end: number): 'done' | 'event' | 'full' {
     const { model } = this;
     const nVars = model.variables.length;
     const ctx: SearchContext = { level: request.level };
     const nextCtx: SearchContext = { level: request.level + 1 };
     const group: Transition[] = [];
     try {
-      for (let i = 0; i < request.ids.length; i++) {
+      for (let i = start; i < end; i++) {
         // Another worker found an event: this level is replayed anyway.
         if (Atomics.load(this.eventFlag, 0) !== 0) return 'event';
         const id = request.ids[i]!;

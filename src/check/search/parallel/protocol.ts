@@ -14,7 +14,11 @@ export interface LoadRequest {
   source: unknown;
 }
 
-/** Coordinator → worker: explore these states (all at `level`), then answer. */
+/**
+ * Coordinator → worker: explore chunks of this level's states, claiming
+ * them one after another from a shared counter until none is left (so that
+ * a worker whose chunks are quick takes more of them), then answer.
+ */
 export interface LevelRequest {
   type: 'level';
   level: number;
@@ -22,12 +26,16 @@ export interface LevelRequest {
   levelStart: number;
   /** Report deadlocks (a state with no successor at all). */
   checkDeadlock: boolean;
-  /** Store ids of the chunk's states, in exploration order. */
+  /** Store ids of the level's states, in exploration order (shared memory). */
   ids: Int32Array;
-  /** Offset in `words` of each state. */
+  /** Offset in `words` of each state (shared memory). */
   offsets: Int32Array;
-  /** The whole level's serialized states, in shared memory (every worker reads its own chunk of it). */
+  /** The level's serialized states (shared memory). */
   words: Int32Array;
+  /** Index in `ids` where each chunk starts, and one past the last (shared memory). */
+  chunkStarts: Int32Array;
+  /** Word 0: the next chunk to claim (Atomics.add). */
+  claims: Int32Array;
   /** The table of the level's new fingerprints and their owners, when it changed since the last request. */
   owners?: SharedArrayBuffer;
   /** The coordinator's store (read only during the level), when its buffers changed since the last request. */
@@ -47,6 +55,12 @@ export interface LevelReply {
   full: boolean;
   /** States generated (TLC's count, by whole action groups). */
   generated: number;
+  /** The chunks this worker explored, in the order it did. */
+  chunks: Int32Array;
+  /** Per explored chunk, the number of candidates so far (so chunk k's candidates end there). */
+  chunkEnds: Int32Array;
+  /** Per explored chunk, the lines printed (Print, PrintT) while exploring it. */
+  printed: string[][];
   /** Per candidate (a successor this worker may own): the parent's store id and the fingerprint. */
   parents: Int32Array;
   hi: Int32Array;
@@ -54,8 +68,6 @@ export interface LevelReply {
   /** Offset in `words` of each candidate's state, plus one final offset (the end). */
   offsets: Int32Array;
   words: Int32Array;
-  /** Lines printed (Print, PrintT) while exploring, in order. */
-  printed: string[];
 }
 
 /** Worker → coordinator: the spec is compiled and the worker is ready (or could not load it). */

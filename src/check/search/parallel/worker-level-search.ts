@@ -58,6 +58,8 @@ export class WorkerLevelSearch implements LevelSearch {
   /** The seen-state store, in shared memory so that the workers can look fingerprints up. */
   readonly store: MemoryStateStore = new MemoryStateStore(1 << 12, { shared: true });
   private readonly pool: WorkerPool;
+  /** The next chunk of a level to claim, shared with the workers. */
+  private readonly claims = new Int32Array(new SharedArrayBuffer(4));
   private owners: LevelOwners;
   /** The owners' table changed since the workers last saw it. */
   private ownersChanged = true;
@@ -158,30 +160,32 @@ export class WorkerLevelSearch implements LevelSearch {
   /** Explores one level on the workers; null when the level holds an event. */
   private exploreLevel(f: Frontier, level: Level): LevelReply[] | null {
     const levelStart = level.ids[0]!;
-    const words = sharedInts(level.words); // the workers read their chunks where they are
+    // The workers read their chunks where they are.
+    const ids = sharedInts(level.ids);
+    const offsets = sharedInts(level.offsets);
+    const words = sharedInts(level.words);
+    const chunkStarts = chunksOf(ids.length, this.pool.size);
     for (;;) {
       this.reserve(level.ids.length * this.branching);
       this.owners.startLevel();
       const storeView = this.store.version !== this.storeVersionSent ? this.store.view() : undefined;
       this.storeVersionSent = this.store.version;
       Atomics.store(this.pool.eventFlag, 0, 0);
-      const n = this.pool.size;
-      for (let w = 0; w < n; w++) {
-        const a = Math.floor((level.ids.length * w) / n);
-        const b = Math.floor((level.ids.length * (w + 1)) / n);
-        const request: LevelRequest = {
-          type: 'level',
-          level: f.level,
-          levelStart,
-          checkDeadlock: f.checkDeadlock,
-          ids: level.ids.slice(a, b),
-          offsets: level.offsets.slice(a, b),
-          words,
-          ...(this.ownersChanged ? { owners: this.owners.buffer } : {}),
-          ...(storeView ? { store: storeView } : {}),
-        };
-        this.pool.send(w, request, [request.ids.buffer, request.offsets.buffer] as ArrayBuffer[]);
-      }
+      Atomics.store(this.claims, 0, 0);
+      const request: LevelRequest = {
+        type: 'level',
+        level: f.level,
+        levelStart,
+        checkDeadlock: f.checkDeadlock,
+        ids,
+        offsets,
+        words,
+        chunkStarts,
+        claims: this.claims,
+        ...(this.ownersChanged ? { owners: this.owners.buffer } : {}),
+        ...(storeView ? { store: storeView } : {}),
+      };
+      for (let w = 0; w < this.pool.size; w++) this.pool.send(w, request);
       this.ownersChanged = false;
       const replies = this.collect() as LevelReply[];
       if (replies.some((r) => r.event)) return null;
@@ -194,6 +198,12 @@ export class WorkerLevelSearch implements LevelSearch {
 
   /** Keeps each new state at its owner, in the sequential order; returns the next level. */
   private merge(f: Frontier, level: Level, replies: readonly LevelReply[]): Level {
+    // Each chunk's candidates, wherever (whichever worker) they are, taken in chunk order.
+    const byChunk: { r: LevelReply; start: number; end: number }[] = [];
+    for (const r of replies) {
+      for (let k = 0; k < r.chunks.length; k++)
+        byChunk[r.chunks[k]!] = { r, start: k === 0 ? 0 : r.chunkEnds[k - 1]!, end: r.chunkEnds[k]! };
+    }
     // Sized for every candidate at once: growing (and zero-filling) lists level after level costs more.
     let candidates = 0;
     let candidateWords = 0;
@@ -201,17 +211,17 @@ export class WorkerLevelSearch implements LevelSearch {
       candidates += r.parents.length;
       candidateWords += r.words.length;
     }
-    const ids = new IntList(candidates);
-    const offsets = new IntList(candidates);
+    const ids = new IntList(candidates, true);
+    const offsets = new IntList(candidates, true);
     const words = new IntList(candidateWords, true);
     const before = f.store.size;
     const levelStart = level.ids[0]!;
-    replies.forEach((r, w) => {
-      f.totalStates += r.generated;
+    for (const r of replies) f.totalStates += r.generated;
+    byChunk.forEach(({ r, start, end }, chunk) => {
       // The first chunk holds the level's lowest ids: no later chunk can take its candidates over.
-      const final = w === 0;
+      const final = chunk === 0;
       let runStart = -1; // the kept candidates from runStart on are contiguous in r.words: copied at once
-      for (let c = 0; c < r.parents.length; c++) {
+      for (let c = start; c < end; c++) {
         const parent = r.parents[c]!;
         if (!final && this.owners.ownerOf(r.hi[c]!, r.lo[c]!, levelStart) !== parent) {
           if (runStart >= 0) words.append(r.words, r.offsets[runStart]!, r.offsets[c]!);
@@ -223,8 +233,9 @@ export class WorkerLevelSearch implements LevelSearch {
         if (runStart < 0) runStart = c;
         offsets.push(words.length + r.offsets[c]! - r.offsets[runStart]!);
       }
-      if (runStart >= 0) words.append(r.words, r.offsets[runStart]!, r.offsets[r.parents.length]!);
-      if (this.options.print) for (const line of r.printed) this.options.print(line);
+      if (runStart >= 0) words.append(r.words, r.offsets[runStart]!, r.offsets[end]!);
+      const k = r.chunks.indexOf(chunk);
+      if (this.options.print) for (const line of r.printed[k]!) this.options.print(line);
     });
     const added = f.store.size - before;
     if (added > 0) f.depth = f.level + 1;
@@ -255,4 +266,17 @@ export class WorkerLevelSearch implements LevelSearch {
       return reply;
     });
   }
+}
+
+/**
+ * Where the chunks of a level of `states` start (and where the last ends):
+ * several per worker, so that a worker done early takes over what another
+ * has not begun, but not so small that claiming them costs.
+ */
+function chunksOf(states: number, workers: number): Int32Array {
+  const size = Math.max(32, Math.ceil(states / (workers * 8)));
+  const n = Math.max(1, Math.ceil(states / size));
+  const starts = new Int32Array(new SharedArrayBuffer((n + 1) * 4));
+  for (let c = 0; c <= n; c++) starts[c] = Math.min(states, c * size);
+  return starts;
 }
