@@ -17,7 +17,9 @@
  *
  * Then the parallel search: the bakery sized like TLC's reference run
  * (500,906 states) with 1 and 2 worker threads (`check --workers`), the
- * speedup, and whether both runs agree on every count.
+ * speedup, whether both runs agree on every count, and the seen-state
+ * store's bytes per distinct state; `--only parallel-24m` does the same on
+ * the 24.3-million-state counters model (minutes).
  *
  *   tsx tools/bench.ts [--only NAME] [--all] [--no-conformance] [--no-parallel] [--source]
  */
@@ -272,6 +274,10 @@ async function main(): Promise<void> {
       'parallel search (distinct | generated | time | CPU time | speedup | agreement | seen-state store | level table | peak RSS):',
     );
     benchWorkers('bakery-tlc-size', join(here, 'bench/Bakery.tla'), join(here, 'bench/BakeryLarge.cfg'), 2);
+  }
+  if (only === 'parallel-24m') {
+    // Minutes: run alone, with the peak RSS of this process meaning the 24-million-state runs.
+    benchWorkers('counters-24m', join(here, 'bench/Counters.tla'), join(here, 'bench/Counters20M.cfg'), 2);
   }
 }
 

@@ -12,6 +12,7 @@ import { checkWithLiveness, type UncheckedProperty } from '../check/liveness/ind
 import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
+import { WorkerStoppedError } from '../check/search/parallel/worker-pool.js';
 import { SpillingStateQueue } from '../check/search/index.js';
 import { resetStringOrder } from '../check/value/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
@@ -427,6 +428,10 @@ async function checkEmbedded(
       });
       result = checked.result;
       notChecked = checked.unchecked;
+    } catch (err) {
+      if (!(err instanceof WorkerStoppedError)) throw err;
+      const stopped = { code: 'worker-stopped', severity: 'error', message: err.message } as const;
+      result = diagnosticsResult([stopped], ExitCode.systemError, Date.now() - started);
     } finally {
       progress.done();
       queue?.dispose();

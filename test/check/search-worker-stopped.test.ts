@@ -15,7 +15,8 @@ const dyingEntry = new URL('../fixtures/search/parallel/dying-worker.ts', import
 
 function searchWith(die: 'exit' | 'throw'): unknown {
   resetStringOrder();
-  const model = loadModel(join(fixtures, 'Grid.tla'), join(fixtures, 'GridOk.cfg'), { print: () => {} }).model!;
+  const model = loadModel(join(fixtures, 'Grid.tla'), join(fixtures, 'GridOk.cfg'), { print: () => {} })
+    .model!;
   const levels = new WorkerLevelSearch({ workers: 2, entry: dyingEntry, source: { die } });
   try {
     bfs(model, { levels });

@@ -9,7 +9,12 @@
  * an error instead of waiting for ever.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { STOPPED_WAKE, type SupervisorData, supervisorSource, type WorkerStopped } from './pool-supervisor.js';
+import {
+  STOPPED_WAKE,
+  type SupervisorData,
+  supervisorSource,
+  type WorkerStopped,
+} from './pool-supervisor.js';
 import type { WorkerReply, WorkerRequest, WorkerStart } from './protocol.js';
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
