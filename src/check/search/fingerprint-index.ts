@@ -20,7 +20,7 @@
  */
 
 /** Ids per chunk of the per-id arrays. */
-export const CHUNK_BITS = 16;
+export const CHUNK_BITS = 14;
 export const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
 
