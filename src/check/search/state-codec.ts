@@ -53,10 +53,19 @@ export class StringTable {
 
 /** A growable buffer of words holding encoded states back to back. */
 export class StateWriter {
-  words = new Int32Array(1024);
+  words: Int32Array;
   length = 0;
 
-  constructor(private readonly table?: StringTable) {}
+  /**
+   * With `shared`, the words are in shared memory and `takeShared` hands
+   * them over without copying (to be read by several threads).
+   */
+  constructor(
+    private readonly table?: StringTable,
+    private readonly shared = false,
+  ) {
+    this.words = this.newWords(1024);
+  }
 
   /** Appends a state; returns the offset of its first word. */
   write(state: State): number {
@@ -72,9 +81,21 @@ export class StateWriter {
     return out;
   }
 
+  /** The words written, where they are (shared memory), and a new buffer as large for what comes next. */
+  takeShared(): Int32Array {
+    const out = this.words.subarray(0, this.length);
+    this.words = this.newWords(this.words.length);
+    this.length = 0;
+    return out;
+  }
+
+  private newWords(length: number): Int32Array {
+    return new Int32Array(this.shared ? new SharedArrayBuffer(length * 4) : new ArrayBuffer(length * 4));
+  }
+
   private push(w: number): void {
     if (this.length === this.words.length) {
-      const bigger = new Int32Array(this.words.length * 2);
+      const bigger = this.newWords(this.words.length * 2);
       bigger.set(this.words);
       this.words = bigger;
     }

@@ -68,7 +68,6 @@ export function serveLevels(start: WorkerStart, load: (source: unknown) => Loade
         r.hi.buffer,
         r.lo.buffer,
         r.offsets.buffer,
-        r.words.buffer,
       ] as ArrayBuffer[]);
     } catch (err) {
       reply({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
@@ -83,7 +82,7 @@ class ChunkExplorer {
   private owners: LevelOwners | undefined;
   private seen: FingerprintIndex | undefined;
   private readonly reader = new StateReader();
-  private readonly writer = new StateWriter();
+  private readonly writer = new StateWriter(undefined, true);
   private readonly parents = new IntList();
   private readonly his = new IntList();
   private readonly los = new IntList();
@@ -131,7 +130,7 @@ class ChunkExplorer {
       hi: this.his.take(),
       lo: this.los.take(),
       offsets: this.offsets.take(),
-      words: this.writer.take(),
+      words: this.writer.takeShared(),
     };
   }
 
@@ -147,7 +146,7 @@ class ChunkExplorer {
         // Another worker found an event: this level is replayed anyway.
         if (Atomics.load(this.eventFlag, 0) !== 0) return 'event';
         const id = request.ids[i]!;
-        const state = this.reader.read(request.words, request.offsets[i]!, nVars);
+        const state = this.reader.read(request.segments[request.segs[i]!]!, request.offsets[i]!, nVars);
         const succs = model.successors(state, ctx);
         let any = false;
         group.length = 0;

@@ -28,10 +28,12 @@ export interface LevelRequest {
   checkDeadlock: boolean;
   /** Store ids of the level's states, in exploration order (shared memory). */
   ids: Int32Array;
-  /** Offset in `words` of each state (shared memory). */
+  /** Per state, which of `segments` holds it (shared memory). */
+  segs: Int32Array;
+  /** Per state, its offset in its segment (shared memory). */
   offsets: Int32Array;
-  /** The level's serialized states (shared memory). */
-  words: Int32Array;
+  /** The level's serialized states, in the buffers the workers wrote them in (shared memory). */
+  segments: Int32Array[];
   /** Index in `ids` where each chunk starts, and one past the last (shared memory). */
   chunkStarts: Int32Array;
   /** Word 0: the next chunk to claim (Atomics.add). */
@@ -67,6 +69,7 @@ export interface LevelReply {
   lo: Int32Array;
   /** Offset in `words` of each candidate's state, plus one final offset (the end). */
   offsets: Int32Array;
+  /** The candidates' serialized states (shared memory: the next level is read from here). */
   words: Int32Array;
 }
 

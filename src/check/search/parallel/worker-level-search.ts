@@ -52,7 +52,39 @@ export interface ParallelSearchOptions {
   recover?: { dir: string };
 }
 
-type Level = SerializedLevel;
+/**
+ * A level's states as the workers read them: each where a worker wrote it
+ * (one segment per worker's answer), so that no state is copied between
+ * levels. Ids, segments and offsets are in exploration order.
+ */
+interface Level {
+  ids: Int32Array;
+  segs: Int32Array;
+  offsets: Int32Array;
+  segments: Int32Array[];
+}
+
+/** A level of one segment (the initial states, a checkpoint's frontier). */
+function levelOf(serialized: SerializedLevel): Level {
+  const n = serialized.ids.length;
+  return {
+    ids: sharedInts(serialized.ids),
+    segs: sharedInts(new Int32Array(n)),
+    offsets: sharedInts(serialized.offsets),
+    segments: [sharedInts(serialized.words)],
+  };
+}
+
+/** The level in one buffer, as a checkpoint holds it (decoded and written again: checkpoints are rare). */
+function serialized(level: Level, nVars: number): SerializedLevel {
+  const reader = new StateReader();
+  const writer = new StateWriter();
+  const offsets = new Int32Array(level.ids.length);
+  for (let i = 0; i < level.ids.length; i++) {
+    offsets[i] = writer.write(reader.read(level.segments[level.segs[i]!]!, level.offsets[i]!, nVars));
+  }
+  return { ids: level.ids.slice(), offsets, words: writer.take() };
+}
 
 export class WorkerLevelSearch implements LevelSearch {
   /** The seen-state store, in shared memory so that the workers can look fingerprints up. */
@@ -88,7 +120,10 @@ export class WorkerLevelSearch implements LevelSearch {
     this.collect(); // every worker has compiled the spec
     if ((f.store as SeenStateStore) !== this.store)
       throw new Error('the parallel search must run on its own seen-state store (give bfs no other)');
-    let level = this.options.recover ? this.recover(f, this.options.recover.dir) : this.dequeueAll(f);
+    let level = levelOf(
+      this.options.recover ? this.recover(f, this.options.recover.dir) : this.dequeueAll(f),
+    );
+    const nVars = f.model.variables.length;
     const reader = new StateReader();
     let checkpointAt = Date.now() + (this.options.checkpoint?.everyMs ?? 0);
     for (;;) {
@@ -105,7 +140,7 @@ export class WorkerLevelSearch implements LevelSearch {
           totalStates: f.totalStates,
           depth: f.depth,
           ...snapshotStore(f.store),
-          frontier: level,
+          frontier: serialized(level, nVars),
         });
         checkpoint.onWritten?.(checkpoint.dir);
         checkpointAt = Date.now() + checkpoint.everyMs;
@@ -118,9 +153,8 @@ export class WorkerLevelSearch implements LevelSearch {
         elapsedMs: Date.now() - f.startedAt,
       });
     }
-    const nVars = f.model.variables.length;
     for (let i = 0; i < level.ids.length; i++) {
-      f.queue.enqueue(reader.read(level.words, level.offsets[i]!, nVars), level.ids[i]!);
+      f.queue.enqueue(reader.read(level.segments[level.segs[i]!]!, level.offsets[i]!, nVars), level.ids[i]!);
     }
   }
 
@@ -132,7 +166,7 @@ export class WorkerLevelSearch implements LevelSearch {
   }
 
   /** Replaces the initial states by the checkpoint's search; returns its level's states. */
-  private recover(f: Frontier, dir: string): Level {
+  private recover(f: Frontier, dir: string): SerializedLevel {
     const cp = readCheckpoint(dir);
     const problem = restoreStore(f.store, cp);
     if (problem) throw new Error(`cannot recover from ${dir}: ${problem}`);
@@ -145,7 +179,7 @@ export class WorkerLevelSearch implements LevelSearch {
   }
 
   /** Takes the states off the queue into a serialized level. */
-  private dequeueAll(f: Frontier): Level {
+  private dequeueAll(f: Frontier): SerializedLevel {
     const writer = new StateWriter();
     const ids = new IntList();
     const offsets = new IntList();
@@ -160,11 +194,7 @@ export class WorkerLevelSearch implements LevelSearch {
   /** Explores one level on the workers; null when the level holds an event. */
   private exploreLevel(f: Frontier, level: Level): LevelReply[] | null {
     const levelStart = level.ids[0]!;
-    // The workers read their chunks where they are.
-    const ids = sharedInts(level.ids);
-    const offsets = sharedInts(level.offsets);
-    const words = sharedInts(level.words);
-    const chunkStarts = chunksOf(ids.length, this.pool.size);
+    const chunkStarts = chunksOf(level.ids.length, this.pool.size);
     for (;;) {
       this.reserve(level.ids.length * this.branching);
       this.owners.startLevel();
@@ -177,9 +207,10 @@ export class WorkerLevelSearch implements LevelSearch {
         level: f.level,
         levelStart,
         checkDeadlock: f.checkDeadlock,
-        ids,
-        offsets,
-        words,
+        ids: level.ids,
+        segs: level.segs,
+        offsets: level.offsets,
+        segments: level.segments,
         chunkStarts,
         claims: this.claims,
         ...(this.ownersChanged ? { owners: this.owners.buffer } : {}),
@@ -199,48 +230,44 @@ export class WorkerLevelSearch implements LevelSearch {
   /** Keeps each new state at its owner, in the sequential order; returns the next level. */
   private merge(f: Frontier, level: Level, replies: readonly LevelReply[]): Level {
     // Each chunk's candidates, wherever (whichever worker) they are, taken in chunk order.
-    const byChunk: { r: LevelReply; start: number; end: number }[] = [];
-    for (const r of replies) {
+    const byChunk: { w: number; start: number; end: number }[] = [];
+    replies.forEach((r, w) => {
       for (let k = 0; k < r.chunks.length; k++)
-        byChunk[r.chunks[k]!] = { r, start: k === 0 ? 0 : r.chunkEnds[k - 1]!, end: r.chunkEnds[k]! };
-    }
+        byChunk[r.chunks[k]!] = { w, start: k === 0 ? 0 : r.chunkEnds[k - 1]!, end: r.chunkEnds[k]! };
+    });
     // Sized for every candidate at once: growing (and zero-filling) lists level after level costs more.
     let candidates = 0;
-    let candidateWords = 0;
-    for (const r of replies) {
-      candidates += r.parents.length;
-      candidateWords += r.words.length;
-    }
+    for (const r of replies) candidates += r.parents.length;
     const ids = new IntList(candidates, true);
+    const segs = new IntList(candidates, true);
     const offsets = new IntList(candidates, true);
-    const words = new IntList(candidateWords, true);
     const before = f.store.size;
     const levelStart = level.ids[0]!;
     for (const r of replies) f.totalStates += r.generated;
-    byChunk.forEach(({ r, start, end }, chunk) => {
+    byChunk.forEach(({ w, start, end }, chunk) => {
+      const r = replies[w]!;
       // The first chunk holds the level's lowest ids: no later chunk can take its candidates over.
       const final = chunk === 0;
-      let runStart = -1; // the kept candidates from runStart on are contiguous in r.words: copied at once
       for (let c = start; c < end; c++) {
         const parent = r.parents[c]!;
-        if (!final && this.owners.ownerOf(r.hi[c]!, r.lo[c]!, levelStart) !== parent) {
-          if (runStart >= 0) words.append(r.words, r.offsets[runStart]!, r.offsets[c]!);
-          runStart = -1;
-          continue;
-        }
+        if (!final && this.owners.ownerOf(r.hi[c]!, r.lo[c]!, levelStart) !== parent) continue;
         // New for sure: the workers found it in no earlier level and this is its owner.
         ids.push(this.store.addNew(r.hi[c]!, r.lo[c]!, parent));
-        if (runStart < 0) runStart = c;
-        offsets.push(words.length + r.offsets[c]! - r.offsets[runStart]!);
+        segs.push(w);
+        offsets.push(r.offsets[c]!); // the state stays where its worker wrote it
       }
-      if (runStart >= 0) words.append(r.words, r.offsets[runStart]!, r.offsets[end]!);
       const k = r.chunks.indexOf(chunk);
       if (this.options.print) for (const line of r.printed[k]!) this.options.print(line);
     });
     const added = f.store.size - before;
     if (added > 0) f.depth = f.level + 1;
     this.branching = Math.max(this.branching, Math.ceil(added / Math.max(1, level.ids.length)));
-    return { ids: ids.view(), offsets: offsets.view(), words: words.view() };
+    return {
+      ids: ids.view(),
+      segs: segs.view(),
+      offsets: offsets.view(),
+      segments: replies.map((r) => r.words),
+    };
   }
 
   /** Grows the owners' table ahead of a level so that `expected` new fingerprints fit. */
