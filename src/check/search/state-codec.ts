@@ -55,6 +55,8 @@ export class StringTable {
 export class StateWriter {
   words: Int32Array;
   length = 0;
+  /** The buffer handed over by the `takeShared` before last, written again next (see there). */
+  private spare: Int32Array | undefined;
 
   /**
    * With `shared`, the words are in shared memory and `takeShared` hands
@@ -81,12 +83,26 @@ export class StateWriter {
     return out;
   }
 
-  /** The words written, where they are (shared memory), and a new buffer as large for what comes next. */
+  /**
+   * The words written, where they are (shared memory). What comes next is
+   * written into the buffer handed over the time before: two buffers take
+   * turns, for a reader that is done with one hand-over by the one after
+   * next (a level's states are read while the next level's are written).
+   * Memory written for the first time costs a page fault per page, which on
+   * some machines costs more than the writing: reusing it avoids that.
+   */
   takeShared(): Int32Array {
     const out = this.words.subarray(0, this.length);
-    this.words = this.newWords(this.words.length);
+    const next = this.spare !== undefined && this.spare.length >= this.length ? this.spare : undefined;
+    this.spare = this.words;
+    this.words = next ?? this.newWords(this.words.length);
     this.length = 0;
     return out;
+  }
+
+  /** Forgets what was written since the last hand-over (its buffer is written again). */
+  discard(): void {
+    this.length = 0;
   }
 
   private newWords(length: number): Int32Array {

@@ -130,8 +130,14 @@ class ChunkExplorer {
       hi: this.his.take(),
       lo: this.los.take(),
       offsets: this.offsets.take(),
-      words: this.writer.takeShared(),
+      // A level that is run again or replayed keeps reading the buffer handed over last time.
+      words: outcome === 'done' ? this.writer.takeShared() : this.discarded(),
     };
+  }
+
+  private discarded(): Int32Array {
+    this.writer.discard();
+    return new Int32Array(0);
   }
 
   /** Explores the level's states from index `start` to `end`. */
