@@ -6,7 +6,8 @@
  * domains sorted), so decoding needs no sorting. Integers are TLC's 32-bit
  * integers; strings are their UTF-16 code units, two per word, or, when
  * the writer and the reader share a StringTable (a queue read back by the
- * thread that wrote it), one word: the string's number in the table. Lazy
+ * thread that wrote it, or threads given the same fixed list of strings),
+ * one word: the string's number in the table. Lazy
  * values (intervals excepted) are expanded first, as fingerprinting does.
  */
 import type { State } from '../model.js';
@@ -35,14 +36,26 @@ const RECORD = 8;
 const FCN = 9;
 const INTERVAL = 10;
 
-/** Strings numbered in the order first written, shared by a writer and a reader of one thread. */
+/**
+ * Strings numbered in the order first written, shared by a writer and a
+ * reader of one thread; or, made `fixed` from a list, by threads that were
+ * each given that list (a string not in it is written out in full).
+ */
 export class StringTable {
-  readonly strings: string[] = [];
+  readonly strings: string[];
   private readonly numbers = new Map<string, number>();
+  private readonly fixed: boolean;
 
-  numberOf(s: string): number {
+  constructor(fixed?: readonly string[]) {
+    this.strings = fixed ? [...fixed] : [];
+    this.fixed = fixed !== undefined;
+    for (let i = 0; i < this.strings.length; i++) this.numbers.set(this.strings[i]!, i);
+  }
+
+  /** The string's number; undefined when the table is fixed and lacks it. */
+  numberOf(s: string): number | undefined {
     let n = this.numbers.get(s);
-    if (n === undefined) {
+    if (n === undefined && !this.fixed) {
       n = this.strings.length;
       this.strings.push(s);
       this.numbers.set(s, n);
@@ -119,9 +132,10 @@ export class StateWriter {
   }
 
   private string(s: string): void {
-    if (this.table) {
+    const number = this.table?.numberOf(s);
+    if (number !== undefined) {
       // -1 - number: a length is never negative.
-      this.push(-1 - this.table.numberOf(s));
+      this.push(-1 - number);
       return;
     }
     const n = s.length;

@@ -104,7 +104,13 @@ export {
   singletonFcn,
 } from './ops.js';
 export { printValue, quoteString } from './print.js';
-export { compareStrings, extendStringOrder, lexicalStrings, resetStringOrder } from './string-order.js';
+export {
+  compareStrings,
+  extendStringOrder,
+  lexicalStrings,
+  rankedStrings,
+  resetStringOrder,
+} from './string-order.js';
 
 import { SetValue } from './kinds.js';
 /** BOOLEAN = {FALSE, TRUE}. */

@@ -41,6 +41,11 @@ export function staleStringOrderPossible(): boolean {
   return staleOrderPossible;
 }
 
+/** The strings of the table, in their order. */
+export function rankedStrings(): string[] {
+  return [...ranks.keys()];
+}
+
 /** Empties the table: only when no value made under it will be compared again. */
 export function resetStringOrder(): void {
   ranks = new Map();

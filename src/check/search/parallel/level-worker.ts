@@ -20,7 +20,7 @@
 import type { Model, SearchContext, State, Transition } from '../../model.js';
 import { sameAction } from '../action-group.js';
 import { FingerprintIndex } from '../fingerprint-index.js';
-import { StateReader, StateWriter } from '../state-codec.js';
+import { StateReader, StateWriter, StringTable } from '../state-codec.js';
 import { IntList } from './int-list.js';
 import { Insert, LevelOwners } from './level-owners.js';
 import type { LevelReply, LevelRequest, WorkerReply, WorkerRequest, WorkerStart } from './protocol.js';
@@ -52,7 +52,10 @@ export function serveLevels(start: WorkerStart, load: (source: unknown) => Loade
     try {
       if (request.type === 'load') {
         const loaded = load(request.source);
-        explorer = loaded.model ? new ChunkExplorer(loaded.model, eventFlag, loaded.takePrinted) : undefined;
+        const strings = new StringTable(request.strings ?? []);
+        explorer = loaded.model
+          ? new ChunkExplorer(loaded.model, eventFlag, loaded.takePrinted, strings)
+          : undefined;
         reply({
           type: 'ready',
           ...(loaded.model ? {} : { problem: loaded.problem ?? 'the model did not load' }),
@@ -81,8 +84,8 @@ const TABLE_FULL = Symbol('fingerprint set full');
 class ChunkExplorer {
   private owners: LevelOwners | undefined;
   private seen: FingerprintIndex | undefined;
-  private readonly reader = new StateReader();
-  private readonly writer = new StateWriter(undefined, true);
+  private readonly reader: StateReader;
+  private readonly writer: StateWriter;
   private readonly parents = new IntList();
   private readonly his = new IntList();
   private readonly los = new IntList();
@@ -98,7 +101,11 @@ class ChunkExplorer {
     private readonly model: Model,
     private readonly eventFlag: Int32Array,
     private readonly takePrinted: () => string[],
-  ) {}
+    strings: StringTable,
+  ) {
+    this.reader = new StateReader(strings);
+    this.writer = new StateWriter(strings, true);
+  }
 
   explore(request: LevelRequest): LevelReply {
     if (request.owners) this.owners = new LevelOwners(request.owners);

@@ -12,6 +12,12 @@ export interface LoadRequest {
   type: 'load';
   /** Whatever the worker entry needs to load the model (spec and cfg files). */
   source: unknown;
+  /**
+   * Strings written as one word each between the threads (the spec's own:
+   * identifiers and literals), the same list for the coordinator and every
+   * worker. Others are written out in full.
+   */
+  strings?: string[];
 }
 
 /**

@@ -20,8 +20,9 @@
  * thread that has to answer events meanwhile.
  */
 import type { State } from '../../model.js';
+import { rankedStrings } from '../../value/index.js';
 import type { Frontier, LevelSearch } from '../level-search.js';
-import { StateReader, StateWriter } from '../state-codec.js';
+import { StateReader, StateWriter, StringTable } from '../state-codec.js';
 import { MemoryStateStore, type SeenStateStore } from '../store.js';
 import {
   readCheckpoint,
@@ -76,8 +77,8 @@ function levelOf(serialized: SerializedLevel): Level {
 }
 
 /** The level in one buffer, as a checkpoint holds it (decoded and written again: checkpoints are rare). */
-function serialized(level: Level, nVars: number): SerializedLevel {
-  const reader = new StateReader();
+function serialized(level: Level, nVars: number, strings: StringTable): SerializedLevel {
+  const reader = new StateReader(strings);
   const writer = new StateWriter();
   const offsets = new Int32Array(level.ids.length);
   for (let i = 0; i < level.ids.length; i++) {
@@ -101,13 +102,18 @@ export class WorkerLevelSearch implements LevelSearch {
   private branching = 4;
   /** The workers' answers to the load requests are still to be taken. */
   private loading = true;
+  /** The strings written as numbers between the threads (see LoadRequest.strings). */
+  private readonly strings: StringTable;
 
   /** Starts (or reuses) the threads, which compile the model while the initial states are computed. */
   constructor(private readonly options: ParallelSearchOptions) {
     this.owners = new LevelOwners(options.fingerprintSlots ?? 1 << 16);
     this.pool = sharedPool(options.entry, options.workers);
     this.pool.busy = true;
-    for (let w = 0; w < this.pool.size; w++) this.pool.send(w, { type: 'load', source: options.source });
+    const strings = rankedStrings();
+    this.strings = new StringTable(strings);
+    for (let w = 0; w < this.pool.size; w++)
+      this.pool.send(w, { type: 'load', source: options.source, strings });
   }
 
   /** Bytes of the table of a level's new fingerprints (besides the store). */
@@ -124,7 +130,7 @@ export class WorkerLevelSearch implements LevelSearch {
       this.options.recover ? this.recover(f, this.options.recover.dir) : this.dequeueAll(f),
     );
     const nVars = f.model.variables.length;
-    const reader = new StateReader();
+    const reader = new StateReader(this.strings);
     let checkpointAt = Date.now() + (this.options.checkpoint?.everyMs ?? 0);
     for (;;) {
       if (level.ids.length === 0 || f.stop?.()) break;
@@ -140,7 +146,7 @@ export class WorkerLevelSearch implements LevelSearch {
           totalStates: f.totalStates,
           depth: f.depth,
           ...snapshotStore(f.store),
-          frontier: serialized(level, nVars),
+          frontier: serialized(level, nVars, this.strings),
         });
         checkpoint.onWritten?.(checkpoint.dir);
         checkpointAt = Date.now() + checkpoint.everyMs;
