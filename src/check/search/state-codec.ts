@@ -89,6 +89,33 @@ export class StateWriter {
     return start;
   }
 
+  /**
+   * Appends a successor of `parent`, whose encoding is `parentWords` with
+   * variable i at [bounds[i], bounds[i + 1]) (see StateReader.read). A
+   * successor shares its unchanged variables' values with its parent, so
+   * those are copied word for word rather than encoded again.
+   */
+  writeSuccessor(state: State, parent: State, parentWords: Int32Array, bounds: Int32Array): number {
+    const start = this.length;
+    for (let i = 0; i < state.length; i++) {
+      if (state[i] !== parent[i]) {
+        this.value(state[i]!);
+        continue;
+      }
+      const from = bounds[i]!;
+      const n = bounds[i + 1]! - from;
+      this.reserve(n);
+      if (n > 32) {
+        this.words.set(parentWords.subarray(from, from + n), this.length);
+        this.length += n;
+      } else {
+        const words = this.words;
+        for (let k = from; k < from + n; k++) words[this.length++] = parentWords[k]!;
+      }
+    }
+    return start;
+  }
+
   /** The words written, trimmed to a buffer of their own (to transfer to another thread). */
   take(): Int32Array {
     const out = this.words.slice(0, this.length);
@@ -123,12 +150,18 @@ export class StateWriter {
   }
 
   private push(w: number): void {
-    if (this.length === this.words.length) {
-      const bigger = this.newWords(this.words.length * 2);
-      bigger.set(this.words);
-      this.words = bigger;
-    }
+    if (this.length === this.words.length) this.reserve(1);
     this.words[this.length++] = w;
+  }
+
+  /** Makes room for `n` more words. */
+  private reserve(n: number): void {
+    if (this.length + n <= this.words.length) return;
+    let size = this.words.length * 2;
+    while (size < this.length + n) size *= 2;
+    const bigger = this.newWords(size);
+    bigger.set(this.words.subarray(0, this.length));
+    this.words = bigger;
   }
 
   private string(s: string): void {
@@ -207,16 +240,23 @@ export class StateWriter {
 export class StateReader {
   private words: Int32Array = new Int32Array(0);
   private pos = 0;
-  private readonly names = new Map<string, readonly string[]>();
+  private readonly names: NamesNode = { next: new Map() };
 
   constructor(private readonly table?: StringTable) {}
 
-  /** Decodes the state of `nVars` values at `offset` of `words`. */
-  read(words: Int32Array, offset: number, nVars: number): State {
+  /**
+   * Decodes the state of `nVars` values at `offset` of `words`; with
+   * `bounds`, also where each variable starts and the last ends.
+   */
+  read(words: Int32Array, offset: number, nVars: number, bounds?: Int32Array): State {
     this.words = words;
     this.pos = offset;
     const state = new Array<Value>(nVars);
-    for (let i = 0; i < nVars; i++) state[i] = this.value();
+    for (let i = 0; i < nVars; i++) {
+      if (bounds) bounds[i] = this.pos;
+      state[i] = this.value();
+    }
+    if (bounds) bounds[nVars] = this.pos;
     return state;
   }
 
@@ -290,11 +330,24 @@ export class StateReader {
     return out;
   }
 
+  /** One array per field list, found by walking the names (no key string made per record). */
   private internNames(names: string[]): readonly string[] {
-    const key = names.join('\u0000');
-    const known = this.names.get(key);
-    if (known) return known;
-    this.names.set(key, names);
-    return names;
+    let node = this.names;
+    for (const name of names) {
+      let next = node.next.get(name);
+      if (!next) {
+        next = { next: new Map() };
+        node.next.set(name, next);
+      }
+      node = next;
+    }
+    node.names ??= names;
+    return node.names;
   }
+}
+
+/** A node of the record field lists met so far: the list ending here, and the lists going on. */
+interface NamesNode {
+  names?: readonly string[];
+  next: Map<string, NamesNode>;
 }

@@ -92,6 +92,9 @@ class ChunkExplorer {
   private readonly offsets = new IntList();
   private readonly fp = new Uint32Array(2);
   private generated = 0;
+  /** The words of the state being explored, and where each of its variables starts in them. */
+  private curWords: Int32Array = new Int32Array(0);
+  private bounds = new Int32Array(0);
   private readonly chunks = new IntList();
   private readonly chunkEnds = new IntList();
   /** Fingerprints this worker added to the owners' table and has not counted there yet. */
@@ -159,7 +162,10 @@ class ChunkExplorer {
         // Another worker found an event: this level is replayed anyway.
         if (Atomics.load(this.eventFlag, 0) !== 0) return 'event';
         const id = request.ids[i]!;
-        const state = this.reader.read(request.segments[request.segs[i]!]!, request.offsets[i]!, nVars);
+        const words = request.segments[request.segs[i]!]!;
+        if (this.bounds.length < nVars + 1) this.bounds = new Int32Array(nVars + 1);
+        const state = this.reader.read(words, request.offsets[i]!, nVars, this.bounds);
+        this.curWords = words;
         const succs = model.successors(state, ctx);
         let any = false;
         group.length = 0;
@@ -218,7 +224,7 @@ class ChunkExplorer {
           this.parents.push(curId);
           this.his.push(this.fp[0]!);
           this.los.push(this.fp[1]!);
-          this.offsets.push(this.writer.write(succ));
+          this.offsets.push(this.writer.writeSuccessor(succ, cur, this.curWords, this.bounds));
         }
       }
       if (check) {
