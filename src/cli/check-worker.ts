@@ -5,38 +5,14 @@
  * (src/check/search/parallel/level-worker.ts).
  */
 import { workerData } from 'node:worker_threads';
-import { type LoadedWorkerModel, serveLevels } from '../check/search/parallel/level-worker.js';
+import { serveLevels } from '../check/search/parallel/level-worker.js';
 import type { WorkerStart } from '../check/search/parallel/protocol.js';
-import { resetStringOrder } from '../check/value/index.js';
-import { loadModel } from './check-load.js';
+import { loadWorkerModel } from './worker-model.js';
 
-/** What a worker needs to load the model the coordinator checks. */
-export interface CheckWorkerSource {
-  spec: string;
-  config: string;
-  libPaths: string[];
-}
+export type { CheckWorkerSource } from './worker-model.js';
 
 /** The module a worker runs: this one (compiled .js, or .ts under tsx). */
 export const checkWorkerEntry = new URL(import.meta.url);
 
-function load(source: unknown): LoadedWorkerModel {
-  const { spec, config, libPaths } = source as CheckWorkerSource;
-  // As the coordinator does for each model: the string order is the model's own (TLC's).
-  resetStringOrder();
-  let printed: string[] = [];
-  const loaded = loadModel(spec, config, { libPaths, print: (line) => printed.push(line) });
-  // Lines printed while compiling (constant definitions) were printed by the coordinator already.
-  printed = [];
-  const takePrinted = (): string[] => {
-    const lines = printed;
-    printed = [];
-    return lines;
-  };
-  if (loaded.model) return { model: loaded.model, takePrinted };
-  const problem = loaded.diagnostics.find((d) => d.severity === 'error')?.message ?? 'the model did not load';
-  return { problem, takePrinted };
-}
-
 const start = workerData as WorkerStart | undefined;
-if (start?.port) serveLevels(start, load);
+if (start?.port) serveLevels(start, loadWorkerModel);

@@ -11,6 +11,7 @@ import type { Model, Transition } from '../../model.js';
 import { behaviourPrng } from '../prng.js';
 import { simulate } from '../simulate.js';
 import { IntList } from './int-list.js';
+import type { LoadedWorkerModel } from './level-worker.js';
 import type { WorkerStart } from './protocol.js';
 import {
   EVENT_BEHAVIOUR,
@@ -22,13 +23,8 @@ import {
 } from './simulate-protocol.js';
 
 /** A model compiled by the worker entry, with the lines it prints (Print, PrintT). */
-export interface LoadedSimulationModel {
-  model?: Model;
-  /** Why the model did not load. */
-  problem?: string;
-  /** Lines printed since the last call (taken, not copied). */
-  takePrinted: () => string[];
-}
+/** A model compiled by the worker entry (as the level search's workers have it). */
+export type LoadedSimulationModel = LoadedWorkerModel;
 
 /** Answers the coordinator's requests on `start.port` until the thread is ended. */
 export function serveWalks(start: WorkerStart, load: (source: unknown) => LoadedSimulationModel): void {
