@@ -150,6 +150,23 @@ function cases(withConformance: boolean): BenchCase[] {
       join(specs, 'idempotency/Benchmark.cfg'),
     ),
   );
+  // The other systems' benchmark models (heavy: named with --only, or --all).
+  list.push(
+    tlaCase(
+      'taskmanager-benchmark',
+      join(specs, 'TaskManagement.tla'),
+      join(specs, 'taskmanager/Benchmark.cfg'),
+      true,
+    ),
+  );
+  list.push(
+    tlaCase(
+      'consensus-raft-four-servers',
+      join(specs, 'RaftElection.tla'),
+      join(specs, 'consensus/RaftFourServers.cfg'),
+      true,
+    ),
+  );
   const conformance = join(here, '../../shared/conformance/cases');
   if (withConformance && existsSync(conformance)) {
     for (const dir of readdirSync(conformance).sort()) {
