@@ -1,5 +1,5 @@
 /**
- * Whether the user asked a running check to stop (SIGINT, SIGTERM), read
+ * Whether the user asked a running check to stop (SIGINT, SIGTERM, SIGHUP), read
  * from the flag the main thread shares with the worker that runs tlaw
  * (src/cli/worker-host.ts). Without a worker (tlaw's commands called
  * in-process), nothing can ask, and no stop is ever requested.

@@ -9,10 +9,10 @@
  * `node --stack-size`, which can outrun the real thread stack and crash).
  *
  * The main thread stays idle, so it can answer signals while the worker
- * searches: the first SIGINT or SIGTERM sets a shared flag that the search
+ * searches: the first SIGINT, SIGTERM or SIGHUP sets a shared flag that the search
  * reads (src/cli/stop-request.ts), so it stops and prints the counts so far;
  * a second one ends the program at once. Either way the exit code is
- * 128 + the signal's number (130, 143), what a JVM running TLC exits with.
+ * 128 + the signal's number (130, 143, 129), what a JVM running TLC exits with.
  */
 import { constants } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -38,7 +38,8 @@ export interface WorkerInput {
   stderrIsTTY: boolean;
 }
 
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** A hang-up (the terminal or the session gone, output kept in a file) stops with the summary too. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Runs `entry` (the module that calls `main`) on a worker thread; resolves when it has ended. */
 export function runCliInWorker(entry: URL, argv: string[]): Promise<void> {

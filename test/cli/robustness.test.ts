@@ -93,6 +93,21 @@ describe('signals', () => {
   );
 
   it(
+    'SIGHUP during a search (the session gone, output in a file) prints the counts so far and exits 129',
+    async () => {
+      const file = spec('LongHup', long.replace('MODULE Long', 'MODULE LongHup'), 'INIT Init\nNEXT Next\n');
+      const run = startTlaw(['check', file]);
+      await waitForOutput(run, /Finished computing initial states/);
+      run.child.kill('SIGHUP');
+      const r = await run.done;
+      expect(r.stdout).toContain('Error: The search was stopped (SIGHUP) before it finished');
+      expect(r.stdout).toMatch(/\d+ states generated, \d+ distinct states found/);
+      expect(r.code).toBe(129);
+    },
+    SLOW,
+  );
+
+  it(
     'SIGINT during a simulation prints the counts so far and exits 130',
     async () => {
       const file = spec('LongSim', long.replace('MODULE Long', 'MODULE LongSim'), 'INIT Init\nNEXT Next\n');
