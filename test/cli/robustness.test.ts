@@ -28,7 +28,7 @@ const SLOW = 240_000;
 
 describe('deep specs', () => {
   it(
-    'checks 5,000 conjuncts, 5,000 nested parentheses, 3,000 nested IFs, 3,000 chained definitions and a 5,000-term sum',
+    'checks 5,000 conjuncts, 5,000 nested parentheses, 3,000 nested IFs, 3,000 chained definitions, a 5,000-term sum and 3,000 nested LETs',
     async () => {
       const file = spec('Deep', deepSpec('Deep', REQUIRED_SIZES), DEEP_CFG);
       const r = await runTlaw(['check', file]);

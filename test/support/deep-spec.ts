@@ -10,6 +10,8 @@ export interface DeepSizes {
   ifs: number;
   chained: number;
   sumTerms: number;
+  /** Nested `LET … IN` (optional: 0 when absent). */
+  lets?: number;
 }
 
 /** The sizes issue 13 asks to check with exit 0. */
@@ -19,6 +21,7 @@ export const REQUIRED_SIZES: DeepSizes = {
   ifs: 3000,
   chained: 3000,
   sumTerms: 5000,
+  lets: 3000,
 };
 
 /** A module `name` whose invariant holds, built from every kind of depth at the given sizes. */
@@ -28,6 +31,13 @@ export function deepSpec(name: string, s: DeepSizes): string {
   const ifs = `${'IF x = 0 THEN '.repeat(s.ifs)}TRUE${' ELSE FALSE'.repeat(s.ifs)}`;
   const chain = Array.from({ length: s.chained }, (_, i) => `D${i + 1} == D${i} + 1`).join('\n');
   const sum = Array.from({ length: s.sumTerms }, () => '1').join(' + ');
+  const lets = s.lets ?? 0;
+  const letChain = Array.from(
+    { length: lets },
+    (_, i) => `  LET L${i} == ${i === 0 ? '0' : `L${i - 1} + 1`} IN`,
+  )
+    .concat(lets > 0 ? [`  L${lets - 1}`] : ['  0'])
+    .join('\n');
   return [
     `---- MODULE ${name} ----`,
     'EXTENDS Naturals',
@@ -40,7 +50,8 @@ export function deepSpec(name: string, s: DeepSizes): string {
     'D0 == 0',
     chain,
     `Sum == ${sum}`,
-    `Inv == Conj /\\ Parens /\\ Ifs /\\ D${s.chained} = ${s.chained} /\\ Sum = ${s.sumTerms}`,
+    `Lets ==\n${letChain}`,
+    `Inv == Conj /\\ Parens /\\ Ifs /\\ D${s.chained} = ${s.chained} /\\ Sum = ${s.sumTerms} /\\ Lets = ${Math.max(0, lets - 1)}`,
     '====',
     '',
   ].join('\n');

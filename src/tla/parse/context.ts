@@ -11,11 +11,17 @@ export interface ConvertContext {
   diagnostics: Diagnostic[];
   /** The module's definitions converted so far (for subexpression references). */
   definitions?: Map<string, OperatorDef>;
+  /**
+   * Where each node's text ends, by node id, once asked: finding it walks
+   * down the node's last children, and nested constructs (a chain of LETs)
+   * would walk the same spine again for every level.
+   */
+  ends?: Map<number, SyntaxNode['endPosition']>;
 }
 
 /** Source location of a CST node: 1-based line/col, `endCol` just after the last character. */
 export function locOf(ctx: ConvertContext, node: SyntaxNode): Loc {
-  const end = contentEnd(node);
+  const end = contentEnd(node, (ctx.ends ??= new Map()));
   return {
     file: ctx.file,
     line: node.startPosition.row + 1,
@@ -30,14 +36,22 @@ export function locOf(ctx: ConvertContext, node: SyntaxNode): Loc {
  * "dedent" token placed at the start of the next definition; that token and
  * trailing comments are not part of the node's text.
  */
-function contentEnd(node: SyntaxNode): SyntaxNode['endPosition'] {
+function contentEnd(
+  node: SyntaxNode,
+  ends: Map<number, SyntaxNode['endPosition']>,
+): SyntaxNode['endPosition'] {
+  const known = ends.get(node.id);
+  if (known) return known;
+  let end = node.endPosition;
   for (let i = node.childCount - 1; i >= 0; i--) {
     const child = node.child(i)!;
     if (child.endIndex === child.startIndex || child.type === 'comment' || child.type === 'block_comment')
       continue;
-    return contentEnd(child);
+    end = contentEnd(child, ends);
+    break;
   }
-  return node.endPosition;
+  ends.set(node.id, end);
+  return end;
 }
 
 /** Location spanning from the start of `first` to the end of `last`. */
