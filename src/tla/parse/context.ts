@@ -21,7 +21,8 @@ export interface ConvertContext {
 
 /** Source location of a CST node: 1-based line/col, `endCol` just after the last character. */
 export function locOf(ctx: ConvertContext, node: SyntaxNode): Loc {
-  const end = contentEnd(node, (ctx.ends ??= new Map()));
+  ctx.ends ??= new Map();
+  const end = contentEnd(node, ctx.ends);
   return {
     file: ctx.file,
     line: node.startPosition.row + 1,
