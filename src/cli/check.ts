@@ -12,8 +12,8 @@ import { checkWithLiveness, type UncheckedProperty } from '../check/liveness/ind
 import type { ActionLabel } from '../check/model.js';
 import type { CheckResult } from '../check/result.js';
 import { diagnosticsResult } from '../check/result.js';
-import { WorkerStoppedError } from '../check/search/parallel/worker-pool.js';
 import { SpillingStateQueue } from '../check/search/index.js';
+import { WorkerStoppedError } from '../check/search/parallel/worker-pool.js';
 import { resetStringOrder } from '../check/value/index.js';
 import { type Diagnostic, ExitCode, formatDiagnostic, ioDiagnostic } from '../errors.js';
 import type { ModelConfig } from '../tla/cfg/index.js';

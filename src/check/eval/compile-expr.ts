@@ -7,9 +7,9 @@ import {
   applyFcn,
   asFcn,
   asSet,
+  compareStrings,
   FcnSet,
   fcnIndex,
-  compareStrings,
   fcnReplaceAt,
   fcnUpdate,
   fcnValueAt,
@@ -242,7 +242,9 @@ function compileNode(e: Expr, env: CEnv): Fn {
       };
     }
     case 'RecordSet': {
-      const order = e.fields.map((_, i) => i).sort((a, b) => compareStrings(e.fields[a].name, e.fields[b].name));
+      const order = e.fields
+        .map((_, i) => i)
+        .sort((a, b) => compareStrings(e.fields[a].name, e.fields[b].name));
       const names = order.map((i) => e.fields[i].name);
       const sets = order.map((i) => compileExpr(e.fields[i].set, env));
       return located(
