@@ -24,6 +24,8 @@ export interface TlcEngineOptions {
   depth?: number;
   seed?: number;
   workers?: number;
+  /** `--fpmem`: TLC's `-fpmem` (a fraction of memory, or MB). */
+  fpmem?: number;
   tlcJar?: string;
   /** `--tlc-args`: more TLC options, as one string split like a shell does. */
   tlcArgs?: string;
@@ -49,6 +51,7 @@ export function tlcOptionsProblem(options: TlcEngineOptions & { engine?: string 
 export function runTlcOptions(job: CheckJob, options: TlcEngineOptions): RunTlcOptions {
   const tlcArgs = [
     ...(options.deadlock === false ? ['-deadlock'] : []),
+    ...(options.fpmem !== undefined ? ['-fpmem', String(options.fpmem)] : []),
     ...(options.tlcArgs ? (splitArguments(options.tlcArgs).value ?? []) : []),
   ];
   return {

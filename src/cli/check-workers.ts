@@ -43,6 +43,8 @@ export function planWorkers(
     simulate: boolean;
     print: (line: string) => void;
     checkpoints?: Pick<ParallelSearchOptions, 'checkpoint' | 'recover'>;
+    /** States the seen-state store is sized for up front (`--fpmem`). */
+    storeCapacity?: number;
   },
 ): ParallelPlan {
   // Simulation runs threads of its own (check-simulate.ts).
@@ -69,6 +71,7 @@ export function planWorkers(
       source,
       print: run.print,
       ...checkpoints,
+      ...(run.storeCapacity !== undefined ? { storeCapacity: run.storeCapacity } : {}),
     }),
   };
 }

@@ -25,6 +25,7 @@ import { simulateWithWorkers } from './check-simulate.js';
 import { checkWithTlc, type TlcEngineOptions, tlcOptionsProblem } from './check-tlc.js';
 import { parseWorkers, planWorkers } from './check-workers.js';
 import { DEFAULT_EXPLORE_DIR, writeResultPage } from './explore.js';
+import { parseFpmem, storeCapacityFor } from './fpmem.js';
 import { type CommandIO, processIO } from './io.js';
 import {
   checkResultJsonLine,
@@ -152,6 +153,11 @@ export function registerCheckCommand(program: Command): void {
       '--queue-memory <MB>',
       'keep at most this many MB of queued states in memory (serialized), the rest on disk',
       positiveInt('--queue-memory'),
+    )
+    .option(
+      '--fpmem <amount>',
+      "memory for the seen-state store, set aside up front: a fraction (below 1) of the machine's memory, or MB (as TLC's -fpmem; default: grow as needed)",
+      parseFpmem,
     )
     .addOption(
       new Option('--engine <engine>', 'checker to run').choices(['embedded', 'tlc']).default('embedded'),
@@ -386,6 +392,7 @@ async function checkEmbedded(
         Date.now() - started,
       );
     }
+    const storeCapacity = options.fpmem !== undefined ? storeCapacityFor(options.fpmem) : undefined;
     const parallel = planWorkers(
       options.workers,
       loaded.model,
@@ -395,6 +402,7 @@ async function checkEmbedded(
         simulate: false,
         print: (line) => io.stdout(`${line}\n`),
         checkpoints: checkpoints.options,
+        ...(storeCapacity !== undefined ? { storeCapacity } : {}),
       },
     );
     if (parallel.note) loaded.diagnostics.push(parallel.note);
@@ -411,6 +419,7 @@ async function checkEmbedded(
         ...deadlockOption,
         stop: stopRequested,
         ...(parallel.levels ? { levels: parallel.levels } : {}),
+        ...(storeCapacity !== undefined ? { storeCapacity } : {}),
         ...(queue ? { queue } : {}),
         ...((options.coverage || options.explore) && loaded.config
           ? { coverage: { declared: declaredActions(loaded.model.rootScope, loaded.config) } }

@@ -8,7 +8,7 @@
  * tlaw's: `-config F` → `--config F`, `-deadlock` (TLC: do not check for
  * deadlock) → `--no-deadlock`, `-workers N|auto` → `--workers N`,
  * `-simulate [num=N]` → `--simulate N`, `-depth N`, `-seed N`, `-coverage N`
- * (the embedded engine's `--coverage`), `-h`/`-help` → `--help`; a spec
+ * (the embedded engine's `--coverage`), `-fpmem X` → `--fpmem X`, `-h`/`-help` → `--help`; a spec
  * named without `.tla`, as TLC allows, gets it. TLC's other options
  * (`-fp 3`, `-checkpoint 0`, `-dumpTrace json f`, `-gzip`, …) go to TLC
  * through `--tlc-args`, which only `--engine tlc` accepts.
@@ -19,7 +19,6 @@ import { availableParallelism } from 'node:os';
 /** TLC options passed on to TLC, with how many values each takes. */
 const TLC_ONLY: Record<string, number> = {
   '-fp': 1,
-  '-fpmem': 1,
   '-fpbits': 1,
   '-maxSetSize': 1,
   '-checkpoint': 1,
@@ -80,6 +79,7 @@ export function translateTlcOptions(argv: readonly string[]): string[] {
       case '-config':
       case '-depth':
       case '-seed':
+      case '-fpmem':
         out.push(`-${a}`);
         if (next !== undefined) out.push(rest[++i]!);
         continue;

@@ -14,7 +14,8 @@
  * a second one ends the program at once. Either way the exit code is
  * 128 + the signal's number (130, 143, 129), what a JVM running TLC exits with.
  */
-import { constants } from 'node:os';
+import { constants, totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -27,6 +28,23 @@ export function workerStackMb(): number {
   return Number.isInteger(asked) && asked >= 4 ? asked : DEFAULT_STACK_MB;
 }
 const DEFAULT_STACK_MB = 256;
+
+/**
+ * The heap limit of the thread that runs tlaw, in MB: `TLAW_HEAP_MB` when
+ * set; none of tlaw's (undefined) when the user gave Node
+ * `--max-old-space-size`; else 3/4 of the machine's memory, or V8's default
+ * if that is more. V8's default (4 GB on a 24 GB machine) is what a large
+ * model's queue of live states outgrows; the limit reserves nothing, the
+ * heap only grows to it if the search needs it.
+ */
+export function workerHeapMb(): number | undefined {
+  const asked = Number(process.env.TLAW_HEAP_MB);
+  if (Number.isInteger(asked) && asked >= 64) return asked;
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''];
+  if (flags.some((f) => f.includes('--max-old-space-size'))) return undefined;
+  const v8Default = getHeapStatistics().heap_size_limit / 2 ** 20;
+  return Math.floor(Math.max(v8Default, (totalmem() * 0.75) / 2 ** 20));
+}
 
 /** What the worker reads from `workerData`. */
 export interface WorkerInput {
@@ -55,7 +73,7 @@ export function runCliInWorker(entry: URL, argv: string[]): Promise<void> {
   const worker = new Worker(script, {
     ...evalOption,
     workerData,
-    resourceLimits: { stackSizeMb: workerStackMb() },
+    resourceLimits: { stackSizeMb: workerStackMb(), ...heapLimit() },
   });
   let signalled = 0;
   const onSignal = (name: NodeJS.Signals): void => {
@@ -107,4 +125,9 @@ export function endQuietlyOnBrokenPipe(onBroken: () => void = () => {}): void {
       process.exit(128 + constants.signals.SIGPIPE);
     });
   }
+}
+
+function heapLimit(): { maxOldGenerationSizeMb?: number } {
+  const mb = workerHeapMb();
+  return mb === undefined ? {} : { maxOldGenerationSizeMb: mb };
 }

@@ -65,6 +65,15 @@ describe("TLC's command line for tlaw check", () => {
     ).toEqual(argv('check', '--tlc-args', '-cleanup -coverage 1', '--engine=tlc', 'S.tla'));
   });
 
+  it('gives -fpmem to either engine as --fpmem', () => {
+    expect(translateTlcOptions(argv('check', '-fpmem', '0.25', 'S.tla'))).toEqual(
+      argv('check', '--fpmem', '0.25', 'S.tla'),
+    );
+    expect(translateTlcOptions(argv('check', '--engine', 'tlc', '-fpmem', '512', 'S.tla'))).toEqual(
+      argv('check', '--engine', 'tlc', '--fpmem', '512', 'S.tla'),
+    );
+  });
+
   it('gives the embedded engine -coverage as its --coverage', () => {
     expect(translateTlcOptions(argv('check', '-coverage', '1', 'S.tla'))).toEqual(
       argv('check', '--coverage', 'S.tla'),

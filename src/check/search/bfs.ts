@@ -57,6 +57,8 @@ export interface BfsOptions {
   /** Report deadlocks; defaults to the model's CHECK_DEADLOCK. */
   checkDeadlock?: boolean;
   store?: SeenStateStore;
+  /** States the seen-state store is sized for up front (without `store`; it grows beyond). */
+  storeCapacity?: number;
   queue?: StateQueue;
   /** Called at most every `progressIntervalMs` (default 500) while the search runs. */
   onProgress?: (progress: SearchProgress) => void;
@@ -114,7 +116,7 @@ class BfsRun {
     private readonly model: Model,
     private readonly options: BfsOptions,
   ) {
-    this.store = options.store ?? options.levels?.store ?? new MemoryStateStore();
+    this.store = options.store ?? options.levels?.store ?? new MemoryStateStore(options.storeCapacity);
     this.queue = options.queue ?? new MemoryStateQueue();
     this.checkDeadlock = options.checkDeadlock ?? model.checkDeadlock;
     this.nextProgressAt = this.startedAt + (options.progressIntervalMs ?? 500);

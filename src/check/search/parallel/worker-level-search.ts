@@ -47,6 +47,8 @@ export interface ParallelSearchOptions {
   print?: (line: string) => void;
   /** Initial slots of the table of a level's new fingerprints (it grows as needed). */
   fingerprintSlots?: number;
+  /** States the seen-state store is sized for up front (it grows beyond). */
+  storeCapacity?: number;
   /** Write a checkpoint into `dir` between levels, at most every `everyMs`. */
   checkpoint?: { dir: string; everyMs: number; identity: string; onWritten?: (dir: string) => void };
   /** Start from the checkpoint in `dir` instead of the initial states (its identity checked by the caller). */
@@ -89,7 +91,7 @@ function serialized(level: Level, nVars: number, strings: StringTable): Serializ
 
 export class WorkerLevelSearch implements LevelSearch {
   /** The seen-state store, in shared memory so that the workers can look fingerprints up. */
-  readonly store: MemoryStateStore = new MemoryStateStore(1 << 12, { shared: true });
+  readonly store: MemoryStateStore;
   private readonly pool: WorkerPool;
   /** The next chunk of a level to claim, shared with the workers. */
   private readonly claims = new Int32Array(new SharedArrayBuffer(4));
@@ -107,6 +109,7 @@ export class WorkerLevelSearch implements LevelSearch {
 
   /** Starts (or reuses) the threads, which compile the model while the initial states are computed. */
   constructor(private readonly options: ParallelSearchOptions) {
+    this.store = new MemoryStateStore(options.storeCapacity ?? 1 << 12, { shared: true });
     this.owners = new LevelOwners(options.fingerprintSlots ?? 1 << 16);
     this.pool = sharedPool(options.entry, options.workers);
     this.pool.busy = true;
