@@ -11,6 +11,8 @@
  * a shared word, which stops every walk of a higher number.
  */
 
+import type { FailedReply, ReadyReply } from './protocol.js';
+
 /** Int32 words of the run's shared buffer. */
 export const NEXT_BEHAVIOUR = 0;
 /** The lowest behaviour that met an event so far, NO_EVENT while none did. */
@@ -48,17 +50,6 @@ export interface WalkReply {
   printedBy: number[];
 }
 
-/** Worker → coordinator: the model is compiled (or could not be). */
-export interface SimulateReadyReply {
-  type: 'ready';
-  problem?: string;
-}
-
-/** Worker → coordinator: a bug, not a property of the spec. */
-export interface SimulateFailedReply {
-  type: 'failed';
-  message: string;
-}
-
 export type SimulateRequest = SimulateLoadRequest | WalkRequest;
-export type SimulateReply = WalkReply | SimulateReadyReply | SimulateFailedReply;
+/** A round's answer, or, as with the level search's workers, ready (or not) and failed. */
+export type SimulateReply = WalkReply | ReadyReply | FailedReply;
