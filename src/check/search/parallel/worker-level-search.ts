@@ -1,15 +1,16 @@
 /**
  * The coordinator of the parallel breadth-first search (`--workers N`).
  *
- * Level-synchronous: the states of a level are cut into one contiguous chunk
- * per worker thread, in store-id order; every worker explores its chunk (see
- * level-worker.ts), looking earlier levels' fingerprints up in the
- * coordinator's store (shared, read only during a level) and settling who
- * generated each new one first in a table of the level's own (level-owners.ts);
- * the coordinator waits for all of them before the next level. The new states are then
- * taken in the sequential search's order (chunk by chunk, parent by parent,
- * successor by successor), keeping each at its first generator (the owner the
- * shared set settled on), so store ids, parents, counts and depth are those
+ * Level-synchronous: the states of a level are cut into contiguous chunks,
+ * several per worker thread, in store-id order, which the workers claim one
+ * after another (see level-worker.ts), looking earlier levels' fingerprints
+ * up in the coordinator's store (shared, read only during a level) and
+ * settling who generated each new one first in a table of the level's own
+ * (level-owners.ts); the coordinator waits for all of them before the next
+ * level. The new states are then taken in the sequential search's order
+ * (chunk by chunk, parent by parent, successor by successor), keeping each
+ * at its first generator (the owner the table settled on), so store ids,
+ * parents, counts and depth are those
  * of the one-thread search, and so is the next level's order. A level in
  * which a worker met a violation, a deadlock or an error is left to the
  * sequential search (bfs.ts), which reports the first one with its counts
