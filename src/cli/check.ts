@@ -406,6 +406,14 @@ async function checkEmbedded(
       },
     );
     if (parallel.note) loaded.diagnostics.push(parallel.note);
+    if (parallel.levels && options.queueMemory !== undefined && (options.workers ?? 1) > 1) {
+      // The workers read a level where it lies in shared memory: only the one-thread search spills.
+      loaded.diagnostics.push({
+        code: 'unsupported',
+        severity: 'warning',
+        message: `--queue-memory ${options.queueMemory}: with --workers ${options.workers} the level being explored and the next are held in memory (serialized); only the one-thread search keeps its queue within the budget and writes the rest to disk.`,
+      });
+    }
     const queue =
       options.queueMemory !== undefined
         ? new SpillingStateQueue({

@@ -46,6 +46,23 @@ describe('--workers', () => {
     expect(() => parseWorkers('two')).toThrow(/positive integer or auto/);
   });
 
+  it('says that --queue-memory does not bound the levels held by several workers', async () => {
+    let stderr = '';
+    await runCheck(
+      [join(fixtures, 'Grid.tla')],
+      { config: join(fixtures, 'GridOk.cfg'), engine: 'embedded', workers: 2, queueMemory: 64 },
+      {
+        stdout: () => {},
+        stderr: (t) => {
+          stderr += t;
+        },
+      },
+    );
+    expect(stderr).toMatch(
+      /--queue-memory 64: with --workers 2 the level being explored and the next are held in memory/,
+    );
+  });
+
   it('says when a run uses one thread after all', async () => {
     let stderr = '';
     await runCheck(
