@@ -52,7 +52,8 @@ export interface CoverageRow {
 
 interface Row extends CoverageRow, DeclaredAction {}
 
-function locKey(name: string, loc: Loc | undefined): string {
+/** A label's identity: its name and source span (equal spans from different location objects meet here). */
+export function locKey(name: string, loc: Loc | undefined): string {
   return loc ? `${name}@${loc.file}:${loc.line}:${loc.col}:${loc.endLine}:${loc.endCol}` : name;
 }
 

@@ -1,8 +1,9 @@
 /**
  * `tlaw check --workers N|auto` with the embedded checker: the parallel
  * breadth-first search (src/check/search/parallel), when the run can use it.
- * Liveness checking and action coverage record the whole behaviour graph in
- * one thread, so runs that need them search with one worker, and say so.
+ * Liveness checking records the whole behaviour graph in one thread, so runs
+ * that check temporal properties search with one worker, and say so. Action
+ * coverage is counted by the workers and added up level by level.
  */
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
@@ -39,6 +40,7 @@ export function planWorkers(
   model: EvalModel,
   source: CheckWorkerSource,
   run: {
+    /** The run counts action coverage (which a checkpoint does not keep). */
     coverage: boolean;
     simulate: boolean;
     print: (line: string) => void;
@@ -63,7 +65,7 @@ export function planWorkers(
   });
   if (model.temporalProperties.length > 0)
     return oneWorker('temporal properties are checked on the behaviour graph one thread records');
-  if (run.coverage) return oneWorker('action coverage is counted in one thread');
+  if (run.coverage && wantsCheckpoints) return oneWorker('a checkpoint does not keep action coverage');
   return {
     levels: new WorkerLevelSearch({
       workers: workers ?? 1,

@@ -5,8 +5,8 @@
  * cases (when present), the bundled models of specs/models.json that are
  * not benchmarks, and fixtures of this suite.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
@@ -14,11 +14,16 @@ import { parseWorkers } from '../../src/cli/check-workers.js';
 import { SHARED_CASES } from '../support/shared.js';
 
 /** The JSON result of one `tlaw check --json` run, without its timing. */
-async function check(spec: string, config: string, workers: number): Promise<Record<string, unknown>> {
+async function check(
+  spec: string,
+  config: string,
+  workers: number,
+  extra: { coverage?: boolean } = {},
+): Promise<Record<string, unknown>> {
   let stdout = '';
   await runCheck(
     [spec],
-    { json: true, config, engine: 'embedded', workers },
+    { json: true, config, engine: 'embedded', workers, ...extra },
     {
       stdout: (t) => {
         stdout += t;
@@ -33,6 +38,14 @@ async function check(spec: string, config: string, workers: number): Promise<Rec
 async function expectSameWithTwoWorkers(spec: string, config: string): Promise<void> {
   const one = await check(spec, config, 1);
   const two = await check(spec, config, 2);
+  expect(two).toEqual(one);
+}
+
+/** Action coverage, per action and disjunct, is the one-thread search's too. */
+async function expectSameCoverage(spec: string, config: string): Promise<void> {
+  const one = await check(spec, config, 1, { coverage: true });
+  const two = await check(spec, config, 2, { coverage: true });
+  expect(one.coverage).toBeDefined();
   expect(two).toEqual(one);
 }
 
@@ -63,11 +76,38 @@ describe('--workers', () => {
     );
   });
 
-  it('says when a run uses one thread after all', async () => {
+  it('keeps no checkpoint of a run that counts coverage, and says so', async () => {
     let stderr = '';
+    const dir = mkdtempSync(join(tmpdir(), 'tlaw-cp-cov-'));
     await runCheck(
       [join(fixtures, 'Grid.tla')],
-      { config: join(fixtures, 'GridOk.cfg'), engine: 'embedded', workers: 2, coverage: true },
+      {
+        config: join(fixtures, 'GridOk.cfg'),
+        engine: 'embedded',
+        workers: 2,
+        coverage: true,
+        checkpoint: 0.001,
+        checkpointDir: dir,
+      },
+      {
+        stdout: () => {},
+        stderr: (t) => {
+          stderr += t;
+        },
+      },
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(stderr).toMatch(
+      /a checkpoint does not keep action coverage, so this run uses one thread and no checkpoint/,
+    );
+  });
+
+  it('says when a run uses one thread after all', async () => {
+    let stderr = '';
+    const specs = join(import.meta.dirname, '../../specs');
+    await runCheck(
+      [join(specs, 'TaskManagement.tla')],
+      { config: join(specs, 'taskmanager/Liveness.cfg'), engine: 'embedded', workers: 2 },
       {
         stdout: () => {},
         stderr: (t) => {
@@ -76,7 +116,7 @@ describe('--workers', () => {
       },
     );
     expect(stderr).toMatch(
-      /--workers 2: action coverage is counted in one thread, so this run uses one thread/,
+      /--workers 2: temporal properties are checked on the behaviour graph one thread records, so this run uses one thread/,
     );
   });
 });
@@ -91,6 +131,18 @@ describe('--workers 2 gives the numbers of one worker', () => {
   it('on a model that completes, with a deadlock check and a constraint', async () => {
     await expectSameWithTwoWorkers(join(fixtures, 'Grid.tla'), join(fixtures, 'GridOk.cfg'));
   });
+
+  it('with action coverage counted (a model that completes, one that ends in a violation)', async () => {
+    await expectSameCoverage(join(fixtures, 'Grid.tla'), join(fixtures, 'GridOk.cfg'));
+    await expectSameCoverage(join(fixtures, 'Grid.tla'), join(fixtures, 'Grid.cfg'));
+    const specs = join(import.meta.dirname, '../../specs');
+    for (const [spec, cfg] of [
+      ['IdempotencyStore.tla', 'IdempotencyStore.cfg'],
+      ['TaskManagement.tla', 'taskmanager/Lifecycle.cfg'],
+      ['RaftElection.tla', 'consensus/RaftCorrect.cfg'],
+    ])
+      await expectSameCoverage(join(specs, spec!), join(specs, cfg!));
+  }, 600_000);
 
   const cases = existsSync(SHARED_CASES) ? readdirSync(SHARED_CASES).sort() : [];
   it.skipIf(cases.length === 0)(

@@ -215,6 +215,7 @@ class BfsRun {
       startedAt: this.startedAt,
       ...(this.options.stop ? { stop: this.options.stop } : {}),
       ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
+      ...(this.coverage ? { coverage: this.coverage } : {}),
     };
     levels.run(frontier);
     this.totalStates = frontier.totalStates;

@@ -3,6 +3,7 @@
  * explores whole levels at a time elsewhere (the parallel search, in
  * ./parallel/): what it is given and what it must leave behind.
  */
+import type { CoverageCounter } from '../coverage.js';
 import type { Model } from '../model.js';
 import type { SearchProgress } from './bfs.js';
 import type { StateQueue } from './queue.js';
@@ -39,4 +40,6 @@ export interface Frontier {
   readonly startedAt: number;
   readonly stop?: StopRequest;
   readonly onProgress?: (progress: SearchProgress) => void;
+  /** Action coverage, when the search counts it (a level search adds its levels' counts). */
+  readonly coverage?: CoverageCounter;
 }

@@ -21,6 +21,7 @@ import type { Model, SearchContext, State, Transition } from '../../model.js';
 import { sameAction } from '../action-group.js';
 import { FingerprintIndex } from '../fingerprint-index.js';
 import { StateReader, StateWriter, StringTable } from '../state-codec.js';
+import { ChunkCoverage } from './chunk-coverage.js';
 import { IntList } from './int-list.js';
 import { Insert, LevelOwners } from './level-owners.js';
 import type { LevelReply, LevelRequest, WorkerReply, WorkerRequest, WorkerStart } from './protocol.js';
@@ -99,6 +100,8 @@ class ChunkExplorer {
   private readonly chunkEnds = new IntList();
   /** Fingerprints this worker added to the owners' table and has not counted there yet. */
   private uncounted = 0;
+  /** Action coverage of this answer's chunks, when the request asks for it. */
+  private coverage: ChunkCoverage | undefined;
 
   constructor(
     private readonly model: Model,
@@ -115,6 +118,7 @@ class ChunkExplorer {
     this.uncounted = 0;
     if (request.store) this.seen = FingerprintIndex.ofView(request.store);
     this.generated = 0;
+    this.coverage = request.coverage ? (this.coverage ?? new ChunkCoverage()) : undefined;
     const printed: string[][] = [];
     const nChunks = request.chunkStarts.length - 1;
     let outcome: 'done' | 'event' | 'full' = 'done';
@@ -124,6 +128,7 @@ class ChunkExplorer {
       outcome = this.exploreChunk(request, request.chunkStarts[c]!, request.chunkStarts[c + 1]!);
       this.chunks.push(c);
       this.chunkEnds.push(this.parents.length);
+      this.coverage?.endChunk();
       printed.push(this.takePrinted());
       if (outcome !== 'done') break;
     }
@@ -142,6 +147,7 @@ class ChunkExplorer {
       offsets: this.offsets.take(),
       // A level that is run again or replayed keeps reading the buffer handed over last time.
       words: outcome === 'done' ? this.writer.takeShared() : this.discarded(),
+      ...(this.coverage ? { coverage: this.coverage.take() } : {}),
     };
   }
 
@@ -204,6 +210,7 @@ class ChunkExplorer {
   ): boolean {
     const model = this.model;
     this.generated += group.length;
+    const row = this.coverage?.group(group[0]!.action, curId, group.length) ?? -1;
     for (const t of group) {
       const succ = t.state;
       let check = true;
@@ -225,6 +232,7 @@ class ChunkExplorer {
           this.his.push(this.fp[0]!);
           this.los.push(this.fp[1]!);
           this.offsets.push(this.writer.writeSuccessor(succ, cur, this.curWords, this.bounds));
+          if (row >= 0) this.coverage!.candidate(row);
         }
       }
       if (check) {

@@ -6,6 +6,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { FingerprintIndexView } from '../fingerprint-index.js';
+import type { ReplyCoverage } from './chunk-coverage.js';
 
 /** Coordinator → worker: compile the model of the next search (workers serve one search after another). */
 export interface LoadRequest {
@@ -32,6 +33,8 @@ export interface LevelRequest {
   levelStart: number;
   /** Report deadlocks (a state with no successor at all). */
   checkDeadlock: boolean;
+  /** Count action coverage (the answer's `coverage`). */
+  coverage?: boolean;
   /** Store ids of the level's states, in exploration order (shared memory). */
   ids: Int32Array;
   /** Per state, which of `segments` holds it (shared memory). */
@@ -77,6 +80,8 @@ export interface LevelReply {
   offsets: Int32Array;
   /** The candidates' serialized states (shared memory: the next level is read from here). */
   words: Int32Array;
+  /** Action coverage of the explored chunks, when the request asked for it. */
+  coverage?: ReplyCoverage;
 }
 
 /** Worker → coordinator: the spec is compiled and the worker is ready (or could not load it). */

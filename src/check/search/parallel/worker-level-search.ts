@@ -20,6 +20,7 @@
  * so the search stays an ordinary function call; it must not run on a
  * thread that has to answer events meanwhile.
  */
+import type { CoverageCounter, CoverageRow } from '../../coverage.js';
 import type { State } from '../../model.js';
 import { rankedStrings } from '../../value/index.js';
 import type { Frontier, LevelSearch } from '../level-search.js';
@@ -32,6 +33,7 @@ import {
   snapshotStore,
   writeCheckpoint,
 } from './checkpoint.js';
+import type { ChunkCoverageRow } from './chunk-coverage.js';
 import { IntList, sharedInts } from './int-list.js';
 import { LevelOwners } from './level-owners.js';
 import type { LevelReply, LevelRequest, WorkerReply } from './protocol.js';
@@ -217,6 +219,7 @@ export class WorkerLevelSearch implements LevelSearch {
         level: f.level,
         levelStart,
         checkDeadlock: f.checkDeadlock,
+        ...(f.coverage ? { coverage: true } : {}),
         ids: level.ids,
         segs: level.segs,
         offsets: level.offsets,
@@ -256,6 +259,8 @@ export class WorkerLevelSearch implements LevelSearch {
     for (const r of replies) f.totalStates += r.generated;
     byChunk.forEach(({ w, start, end }, chunk) => {
       const r = replies[w]!;
+      const k = r.chunks.indexOf(chunk);
+      const rows = f.coverage && r.coverage ? addChunkCoverage(f.coverage, r.coverage.rows[k]!) : undefined;
       // The first chunk holds the level's lowest ids: no later chunk can take its candidates over.
       const final = chunk === 0;
       for (let c = start; c < end; c++) {
@@ -265,8 +270,8 @@ export class WorkerLevelSearch implements LevelSearch {
         ids.push(this.store.addNew(r.hi[c]!, r.lo[c]!, parent));
         segs.push(w);
         offsets.push(r.offsets[c]!); // the state stays where its worker wrote it
+        if (rows) rows[r.coverage!.candidateRows[c]!]!.distinct++;
       }
-      const k = r.chunks.indexOf(chunk);
       if (this.options.print) for (const line of r.printed[k]!) this.options.print(line);
     });
     const added = f.store.size - before;
@@ -316,4 +321,23 @@ function chunksOf(states: number, workers: number): Int32Array {
   const starts = new Int32Array(new SharedArrayBuffer((n + 1) * 4));
   for (let c = 0; c <= n; c++) starts[c] = Math.min(states, c * size);
   return starts;
+}
+
+/**
+ * Adds a chunk's coverage counts to the search's, label by label in the
+ * order they fired (so labels first met here are listed as a one-thread
+ * search lists them); returns the search's rows for the chunk's rows.
+ */
+function addChunkCoverage(counter: CoverageCounter, chunkRows: readonly ChunkCoverageRow[]): CoverageRow[] {
+  return chunkRows.map((x) => {
+    const row = counter.row({
+      name: x.name,
+      ...(x.module !== undefined ? { module: x.module } : {}),
+      ...(x.loc ? { loc: x.loc } : {}),
+      params: [],
+    });
+    row.enabled += x.enabled;
+    row.generated += x.generated;
+    return row;
+  });
 }
