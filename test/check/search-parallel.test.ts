@@ -10,6 +10,7 @@ import {
   ModelValue,
   makeRecord,
   makeSet,
+  type RecordValue,
   TupleValue,
   type Value,
 } from '../../src/check/value/index.js';
@@ -80,13 +81,29 @@ describe('serialized states', () => {
     }
   });
 
+  it('keep the hashes their values had computed, so decoded states are not hashed again', () => {
+    const record = makeRecord(['a', 'b'], [makeSet([1, 2]), new TupleValue([3, 'x'])]);
+    const fresh = makeRecord(['a'], [makeSet([4])]);
+    const want = new Uint32Array(2);
+    fingerprintValues([record], want); // computes and keeps the record's hash (and its parts')
+    const writer = new StateWriter();
+    writer.write([record, fresh]);
+    const [decoded, decodedFresh] = new StateReader().read(writer.take(), 0, 2) as [RecordValue, RecordValue];
+    expect([decoded.fpHi, decoded.fpLo]).toEqual([record.fpHi, record.fpLo]);
+    expect(decoded.fpHi | decoded.fpLo).not.toBe(0);
+    expect(decodedFresh.fpHi | decodedFresh.fpLo).toBe(0); // never hashed: computed when needed
+    const got = new Uint32Array(2);
+    fingerprintValues([decoded], got);
+    expect([...got]).toEqual([...want]);
+  });
+
   it('take one word per string with a string table', () => {
     const state: Value[] = [makeRecord(['status', 'user'], ['pending', 'alice'])];
     const inline = new StateWriter();
     inline.write(state);
     const numbered = new StateWriter(new StringTable());
     numbered.write(state);
-    expect(numbered.length).toBe(2 + 2 * 3); // kind, field count; per field: name, value kind, string
+    expect(numbered.length).toBe(4 + 2 * 3); // kind, hash (2), field count; per field: name, value kind, string
     expect(inline.length).toBeGreaterThan(numbered.length + 6);
   });
 });

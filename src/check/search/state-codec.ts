@@ -7,7 +7,10 @@
  * integers; strings are their UTF-16 code units, two per word, or, when
  * the writer and the reader share a StringTable (a queue read back by the
  * thread that wrote it, or threads given the same fixed list of strings),
- * one word: the string's number in the table. Lazy
+ * one word: the string's number in the table. A set, tuple, record or
+ * function also carries the hash it keeps of its contents (two words, 0 0
+ * when not computed yet), so that a decoded state's unchanged parts are not
+ * hashed again when its successors are fingerprinted. Lazy
  * values (intervals excepted) are expanded first, as fingerprinting does.
  */
 import type { State } from '../model.js';
@@ -18,7 +21,6 @@ import {
   ModelValue,
   RecordValue,
   SetValue,
-  setElems,
   Tag,
   TupleValue,
   type Value,
@@ -202,8 +204,11 @@ export class StateWriter {
         return;
       case Tag.Set:
       case Tag.LazySet: {
-        const elems = setElems(v);
+        const set = v.tag === Tag.Set ? v : v.toSet();
+        const elems = set.elems;
         this.push(SET);
+        this.push(set.fpHi);
+        this.push(set.fpLo);
         this.push(elems.length);
         for (const e of elems) this.value(e);
         return;
@@ -212,12 +217,19 @@ export class StateWriter {
         const f = forceFcn(v);
         if (f === TupleValue.emptyFcn) {
           this.push(EMPTY_FCN);
-        } else if (f.tag === Tag.Tuple) {
+          return;
+        }
+        const composite = f as TupleValue | RecordValue | FcnValue;
+        if (f.tag === Tag.Tuple) {
           this.push(TUPLE);
+          this.push(composite.fpHi);
+          this.push(composite.fpLo);
           this.push(f.elems.length);
           for (const e of f.elems) this.value(e);
         } else if (f.tag === Tag.Record) {
           this.push(RECORD);
+          this.push(composite.fpHi);
+          this.push(composite.fpLo);
           this.push(f.names.length);
           for (let i = 0; i < f.names.length; i++) {
             this.string(f.names[i]!);
@@ -225,6 +237,8 @@ export class StateWriter {
           }
         } else {
           this.push(FCN);
+          this.push(composite.fpHi);
+          this.push(composite.fpLo);
           this.push(f.domain.length);
           for (let i = 0; i < f.domain.length; i++) {
             this.value(f.domain[i]!);
@@ -289,17 +303,23 @@ export class StateReader {
         return new IntervalValue(lo, this.words[this.pos++]!);
       }
       case SET: {
+        const hi = this.words[this.pos++]!;
+        const lo = this.words[this.pos++]!;
         const n = this.words[this.pos++]!;
         if (n === 0) return SetValue.empty;
-        return new SetValue(this.values(n));
+        return withHash(new SetValue(this.values(n)), hi, lo);
       }
       case EMPTY_FCN:
         return TupleValue.emptyFcn;
       case TUPLE: {
+        const hi = this.words[this.pos++]!;
+        const lo = this.words[this.pos++]!;
         const n = this.words[this.pos++]!;
-        return n === 0 ? TupleValue.empty : new TupleValue(this.values(n));
+        return n === 0 ? TupleValue.empty : withHash(new TupleValue(this.values(n)), hi, lo);
       }
       case RECORD: {
+        const hi = this.words[this.pos++]!;
+        const lo = this.words[this.pos++]!;
         const n = this.words[this.pos++]!;
         const names = new Array<string>(n);
         const values = new Array<Value>(n);
@@ -307,9 +327,11 @@ export class StateReader {
           names[i] = this.string();
           values[i] = this.value();
         }
-        return new RecordValue(this.internNames(names), values);
+        return withHash(new RecordValue(this.internNames(names), values), hi, lo);
       }
       case FCN: {
+        const hi = this.words[this.pos++]!;
+        const lo = this.words[this.pos++]!;
         const n = this.words[this.pos++]!;
         const domain = new Array<Value>(n);
         const values = new Array<Value>(n);
@@ -317,7 +339,7 @@ export class StateReader {
           domain[i] = this.value();
           values[i] = this.value();
         }
-        return new FcnValue(domain, values);
+        return withHash(new FcnValue(domain, values), hi, lo);
       }
       default:
         throw new Error(`corrupt serialized state: kind ${kind} at word ${this.pos - 1}`);
@@ -350,4 +372,11 @@ export class StateReader {
 interface NamesNode {
   names?: readonly string[];
   next: Map<string, NamesNode>;
+}
+
+/** A decoded composite with the hash of its contents its writer had computed (0 0: not yet). */
+function withHash<T extends SetValue | TupleValue | RecordValue | FcnValue>(v: T, hi: number, lo: number): T {
+  v.fpHi = hi;
+  v.fpLo = lo;
+  return v;
 }

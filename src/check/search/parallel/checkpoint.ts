@@ -36,7 +36,8 @@ export interface Checkpoint {
 }
 
 interface Meta {
-  format: 1;
+  /** The layout of the files (and of serialized states, state-codec.ts): another cannot be read. */
+  format: number;
   identity: string;
   level: number;
   totalStates: number;
@@ -83,12 +84,15 @@ export function restoreStore(store: SeenStateStore, cp: Checkpoint): string | un
   return undefined;
 }
 
+/** Format 2: composites carry their hash in serialized states. */
+export const CHECKPOINT_FORMAT = 2;
+
 export function writeCheckpoint(dir: string, cp: Checkpoint): void {
   const writing = `${dir}.writing`;
   rmSync(writing, { recursive: true, force: true });
   mkdirSync(writing, { recursive: true });
   const meta: Meta = {
-    format: 1,
+    format: CHECKPOINT_FORMAT,
     identity: cp.identity,
     level: cp.level,
     totalStates: cp.totalStates,
@@ -113,7 +117,12 @@ export function checkpointIdentity(dir: string): { identity?: string; problem?: 
   const file = join(dir, 'meta.json');
   if (!existsSync(file)) return { problem: `${dir} holds no checkpoint (no meta.json)` };
   try {
-    return { identity: (JSON.parse(readFileSync(file, 'utf8')) as Meta).identity };
+    const meta = JSON.parse(readFileSync(file, 'utf8')) as Meta;
+    if (meta.format !== CHECKPOINT_FORMAT)
+      return {
+        problem: `${dir} holds a checkpoint of format ${meta.format}, written by another version of tlaw (this one reads format ${CHECKPOINT_FORMAT}); start the search afresh`,
+      };
+    return { identity: meta.identity };
   } catch (err) {
     return { problem: `${file} cannot be read: ${(err as Error).message}` };
   }
