@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { parseWorkers } from '../../src/cli/check-workers.js';
+import { type BundledModel, bundledModels } from '../support/bundled-models.js';
 import { SHARED_CASES } from '../support/shared.js';
 
 /** The JSON result of one `tlaw check --json` run, without its timing. */
@@ -160,12 +161,11 @@ describe('--workers 2 gives the numbers of one worker', () => {
   );
 
   const specs = join(import.meta.dirname, '../../specs');
-  const { models } = JSON.parse(readFileSync(join(specs, 'models.json'), 'utf8')) as {
-    models: { name: string; spec: string; config: string; benchmark?: boolean; simulate?: unknown }[];
-  };
   for (const system of ['idempotency', 'taskmanager', 'consensus']) {
     it(`on the bundled ${system} models`, async () => {
-      const chosen = models.filter((m) => m.name.startsWith(`${system}-`) && !m.benchmark && !m.simulate);
+      const chosen = bundledModels<BundledModel & { simulate?: unknown }>(`${system}-`).filter(
+        (m) => !m.benchmark && !m.simulate,
+      );
       expect(chosen.length).toBeGreaterThan(3);
       for (const m of chosen) {
         const one = await check(join(specs, m.spec), join(specs, m.config), 1);

@@ -40,3 +40,12 @@ export function loadBundledModel(spec: string, config: string): Model {
   }
   return model;
 }
+
+/**
+ * The right-hand side of `name = …` in a cfg file (path relative to specs/),
+ * or undefined when the file sets no such constant.
+ */
+export function cfgConstantText(config: string, name: string): string | undefined {
+  const text = readFileSync(SPECS_DIR + config, 'utf8');
+  return new RegExp(`^\\s+${name} = (.*)$`, 'm').exec(text)?.[1]?.trim();
+}

@@ -2,12 +2,12 @@
  * The consensus models of specs/models.json as the tests need them: the
  * entries, each config's constants, and the compiled models (loaded once).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Model } from '../../../src/check/model.js';
 import {
   type BundledModel,
   bundledModels,
+  cfgConstantText,
   loadBundledModel,
   SPECS_DIR,
 } from '../../support/bundled-models.js';
@@ -40,8 +40,7 @@ export function loadConsensusModel(spec: string, config: string): Model {
 
 /** The right-hand side of `name = …` in a cfg file (path relative to specs/). */
 export function cfgConstant(config: string, name: string): string {
-  const text = readFileSync(SPECS_DIR + config, 'utf8');
-  const value = new RegExp(`^\\s+${name} = (.*)$`, 'm').exec(text)?.[1]?.trim();
+  const value = cfgConstantText(config, name);
   if (value === undefined) throw new Error(`${config} sets no constant ${name}`);
   return value;
 }

@@ -3,11 +3,11 @@
  * entries, each config's binding-relevant constants, and the compiled model
  * (loaded once per config).
  */
-import { readFileSync } from 'node:fs';
 import type { Model } from '../../../src/check/model.js';
 import {
   type BundledModel,
   bundledModels,
+  cfgConstantText,
   loadBundledModel,
   SPECS_DIR,
 } from '../../support/bundled-models.js';
@@ -33,8 +33,7 @@ export function loadIdempotencyModel(config: string): Model {
 
 /** The binding-relevant constants of a cfg file (path relative to specs/) and its Variant. */
 export function constantsOf(config: string): ModelConstants & { variant: string } {
-  const text = readFileSync(SPECS_DIR + config, 'utf8');
-  const get = (name: string) => new RegExp(`^\\s+${name} = (.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+  const get = (name: string) => cfgConstantText(config, name) ?? '';
   const set = (name: string) => [...get(name).matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
   return {
     variant: get('Variant').replaceAll('"', ''),
