@@ -243,10 +243,10 @@ export class WorkerLevelSearch implements LevelSearch {
   /** Keeps each new state at its owner, in the sequential order; returns the next level. */
   private merge(f: Frontier, level: Level, replies: readonly LevelReply[]): Level {
     // Each chunk's candidates, wherever (whichever worker) they are, taken in chunk order.
-    const byChunk: { w: number; start: number; end: number }[] = [];
+    const byChunk: { w: number; k: number; start: number; end: number }[] = [];
     replies.forEach((r, w) => {
       for (let k = 0; k < r.chunks.length; k++)
-        byChunk[r.chunks[k]!] = { w, start: k === 0 ? 0 : r.chunkEnds[k - 1]!, end: r.chunkEnds[k]! };
+        byChunk[r.chunks[k]!] = { w, k, start: k === 0 ? 0 : r.chunkEnds[k - 1]!, end: r.chunkEnds[k]! };
     });
     // Sized for every candidate at once: growing (and zero-filling) lists level after level costs more.
     let candidates = 0;
@@ -257,9 +257,8 @@ export class WorkerLevelSearch implements LevelSearch {
     const before = f.store.size;
     const levelStart = level.ids[0]!;
     for (const r of replies) f.totalStates += r.generated;
-    byChunk.forEach(({ w, start, end }, chunk) => {
+    byChunk.forEach(({ w, k, start, end }, chunk) => {
       const r = replies[w]!;
-      const k = r.chunks.indexOf(chunk);
       const rows = f.coverage && r.coverage ? addChunkCoverage(f.coverage, r.coverage.rows[k]!) : undefined;
       // The first chunk holds the level's lowest ids: no later chunk can take its candidates over.
       const final = chunk === 0;
